@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesAssistant.Catalog.File;
+
+namespace SalesAssistant.Catalog;
+
+/// <summary>
+/// At startup, before the server takes requests: applies migrations, then loads the seed catalog file into an
+/// empty database. An invalid seed file throws <see cref="CatalogFileException"/>, which stops the app.
+/// </summary>
+public sealed class CatalogInitializer(
+    IDbContextFactory<SalesDb> dbFactory,
+    CatalogFileReader reader,
+    CatalogLoader loader,
+    IOptions<CatalogOptions> options,
+    IHostEnvironment environment,
+    ILogger<CatalogInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (await db.Products.AnyAsync(cancellationToken))
+            {
+                return;
+            }
+        }
+
+        var seedFile = options.Value.SeedFile;
+        if (string.IsNullOrWhiteSpace(seedFile))
+        {
+            logger.LogWarning("The catalog is empty and no Catalog:SeedFile is configured");
+            return;
+        }
+        var path = Path.GetFullPath(seedFile, environment.ContentRootPath);
+        if (!System.IO.File.Exists(path))
+        {
+            throw new FileNotFoundException($"Catalog:SeedFile '{path}' does not exist.", path);
+        }
+        var file = await reader.ReadAsync(path, cancellationToken);
+        if (!file.IsValid)
+        {
+            throw new CatalogFileException(file with { FileName = path });
+        }
+        await loader.LoadIntoEmptyCatalogAsync(file, cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

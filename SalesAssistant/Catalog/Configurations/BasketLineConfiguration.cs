@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesAssistant.Features.Counter;
+
+namespace SalesAssistant.Catalog.Configurations;
+
+internal sealed class BasketLineConfiguration : IEntityTypeConfiguration<BasketLine>
+{
+    public void Configure(EntityTypeBuilder<BasketLine> builder)
+    {
+        builder.Property(l => l.AddedAt).HasConversion(UnixMilliseconds.Converter);
+        builder.HasOne(l => l.Product).WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

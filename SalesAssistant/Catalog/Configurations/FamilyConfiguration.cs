@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SalesAssistant.Catalog.Configurations;
+
+internal sealed class FamilyConfiguration : IEntityTypeConfiguration<Family>
+{
+    public void Configure(EntityTypeBuilder<Family> builder)
+    {
+        builder.Property(f => f.Name).HasMaxLength(CatalogLimits.FamilyMaxLength);
+        builder.HasIndex(f => f.Name).IsUnique();
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SalesAssistant.Catalog.Configurations;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        // SKUs are matched case-insensitively (a scanner or a clerk may type either case).
+        builder.Property(p => p.Sku).HasMaxLength(CatalogLimits.SkuMaxLength).UseCollation("NOCASE");
+        builder.HasIndex(p => p.Sku).IsUnique();
+        builder.Property(p => p.Ean).HasMaxLength(13);
+        builder.HasIndex(p => p.Ean).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(CatalogLimits.NameMaxLength);
+        builder.Property(p => p.Brand).HasMaxLength(CatalogLimits.BrandMaxLength);
+        builder.Property(p => p.SearchText).HasMaxLength(500);
+        builder.HasIndex(p => new { p.FamilyId, p.Tier }).IsUnique();
+        builder.HasIndex(p => new { p.CategoryId, p.Name });
+
+        builder.HasOne(p => p.Category).WithMany(c => c.Products).HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.Family).WithMany(f => f.Members).HasForeignKey(p => p.FamilyId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(p => p.Specs).WithOne().HasForeignKey(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.TalkingPoints).WithOne().HasForeignKey(t => t.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Accessories).WithOne(a => a.Product).HasForeignKey(a => a.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesAssistant.Features.Counter;
+
+namespace SalesAssistant.Catalog.Configurations;
+
+internal sealed class ReactionRecordConfiguration : IEntityTypeConfiguration<ReactionRecord>
+{
+    public void Configure(EntityTypeBuilder<ReactionRecord> builder) =>
+        builder.Property(r => r.RecordedAt).HasConversion(UnixMilliseconds.Converter);
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SalesAssistant.Catalog.Configurations;
+
+internal sealed class TalkingPointConfiguration : IEntityTypeConfiguration<TalkingPoint>
+{
+    public void Configure(EntityTypeBuilder<TalkingPoint> builder)
+    {
+        builder.Property(t => t.Text).HasMaxLength(CatalogLimits.TalkingPointMaxLength);
+        builder.HasIndex(t => new { t.ProductId, t.Position });
+    }
+}

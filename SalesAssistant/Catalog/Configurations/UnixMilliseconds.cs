@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace SalesAssistant.Catalog.Configurations;
+
+internal static class UnixMilliseconds
+{
+    public static readonly ValueConverter<DateTimeOffset, long> Converter = new(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+
+    public static readonly ValueConverter<DateTimeOffset?, long?> NullableConverter = new(
+        v => v.HasValue ? v.Value.ToUnixTimeMilliseconds() : null,
+        v => v.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(v.Value) : null);
+}

@@ -1,0 +1,187 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Unicode;
+using CsvHelper;
+
+namespace SalesAssistant.Catalog.File;
+
+/// <summary>
+/// Reads and checks a catalog file (UTF-8 CSV, header row, columns in any order). Every row is checked;
+/// the result holds either all entries or every problem found, never a partial catalog.
+/// </summary>
+public sealed class CatalogFileReader
+{
+    private static readonly CatalogFileRowValidator RowValidator = new();
+
+    public async Task<CatalogReadResult> ReadAsync(string path, CancellationToken ct = default)
+    {
+        await using var stream = System.IO.File.OpenRead(path);
+        return await ReadAsync(stream, Path.GetFileName(path), ct);
+    }
+
+    public async Task<CatalogReadResult> ReadAsync(Stream stream, string fileName, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
+    }
+
+    public CatalogReadResult Read(ReadOnlySpan<byte> bytes, string fileName)
+    {
+        if (TryDecodeUtf8(bytes, out var text) is { } encodingError)
+        {
+            return Failed(fileName, encodingError);
+        }
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Failed(fileName, new CatalogFileError(1, null, "the file is empty: expected a header row naming the columns (" + string.Join(",", CatalogColumns.All) + ")"));
+        }
+
+        var errors = new List<CatalogFileError>();
+        var rows = new List<CatalogFileRow>();
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            TrackLineNumbers = true,
+            MalformedData = CsvMalformedDataHandling.Skip,
+            FieldCountMismatch = CsvFieldCountHandling.Skip,
+            OnMalformedRecord = record => errors.Add(new CatalogFileError((int)record.LineNumber, null, Describe(record.Reason))),
+        };
+        using var csv = CsvReader.FromText(text, options);
+
+        var header = ReadHeader(csv.Headers, errors);
+        if (errors.Count > 0)
+        {
+            return Failed(fileName, errors);
+        }
+        while (csv.Read())
+        {
+            rows.Add(ToRow((int)csv.LineNumber, csv, header));
+        }
+
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new CatalogFileError(2, null, "the file has a header but no product rows"));
+        }
+        foreach (var row in rows)
+        {
+            errors.AddRange(RowValidator.Validate(row).Errors.Select(e => new CatalogFileError(row.Line, e.PropertyName, e.ErrorMessage)));
+        }
+        errors.AddRange(CheckAcrossRows(rows));
+
+        return errors.Count > 0
+            ? Failed(fileName, errors)
+            : new CatalogReadResult(fileName, rows.Select(r => r.ToEntry()).ToList(), []);
+    }
+
+    private static CatalogFileError? TryDecodeUtf8(ReadOnlySpan<byte> bytes, out string text)
+    {
+        text = "";
+        var preamble = Encoding.UTF8.Preamble;
+        if (bytes.StartsWith(preamble))
+        {
+            bytes = bytes[preamble.Length..];
+        }
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
+        try
+        {
+            var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+            if (status != OperationStatus.Done)
+            {
+                var line = 1 + bytes[..bytesRead].Count((byte)'\n');
+                return new CatalogFileError(line, null, $"is not valid UTF-8 (byte 0x{bytes[bytesRead]:X2} at byte offset {bytesRead}); save the file as UTF-8");
+            }
+            text = new string(chars, 0, charsWritten);
+            return null;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static Dictionary<string, int> ReadHeader(IReadOnlyList<string> names, List<CatalogFileError> errors)
+    {
+        var header = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i].Trim().ToLowerInvariant();
+            if (!CatalogColumns.All.Contains(name))
+            {
+                errors.Add(new CatalogFileError(1, names[i], $"unknown column; the columns are {string.Join(", ", CatalogColumns.All)}"));
+            }
+            else if (!header.TryAdd(name, i))
+            {
+                errors.Add(new CatalogFileError(1, name, "appears twice in the header"));
+            }
+        }
+        foreach (var required in CatalogColumns.Required.Where(r => !header.ContainsKey(r)))
+        {
+            errors.Add(new CatalogFileError(1, required, "required column is missing from the header"));
+        }
+        return header;
+    }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.FieldCountMismatch => "has a different number of fields than the header (a ',' inside a value needs the value in double quotes)",
+        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed: a closing '\"' is missing",
+        _ => "a quote is misplaced: a value containing '\"' must be wrapped in double quotes, with inner quotes doubled (\"\")",
+    };
+
+    private static CatalogFileRow ToRow(int line, CsvReader record, Dictionary<string, int> header)
+    {
+        string? Field(string column) => header.TryGetValue(column, out var index) ? record.GetString(index).Trim() : null;
+        return new CatalogFileRow(
+            line,
+            Field(CatalogColumns.Sku),
+            Field(CatalogColumns.Ean),
+            Field(CatalogColumns.Name),
+            Field(CatalogColumns.Brand),
+            Field(CatalogColumns.Category),
+            Field(CatalogColumns.Price),
+            Field(CatalogColumns.Stock),
+            Field(CatalogColumns.Family),
+            Field(CatalogColumns.Tier),
+            Field(CatalogColumns.Accessories),
+            Field(CatalogColumns.TalkingPoints),
+            Field(CatalogColumns.Specs));
+    }
+
+    private static IEnumerable<CatalogFileError> CheckAcrossRows(List<CatalogFileRow> rows)
+    {
+        var firstLineOfSku = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var firstLineOfEan = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstLineOfTier = new Dictionary<(string Family, int Tier), int>();
+        foreach (var row in rows)
+        {
+            if (!string.IsNullOrEmpty(row.Sku) && !firstLineOfSku.TryAdd(row.Sku, row.Line))
+            {
+                yield return new CatalogFileError(row.Line, CatalogColumns.Sku, $"'{row.Sku}' is already used on line {firstLineOfSku[row.Sku]}");
+            }
+            if (!string.IsNullOrEmpty(row.Ean) && !firstLineOfEan.TryAdd(row.Ean, row.Line))
+            {
+                yield return new CatalogFileError(row.Line, CatalogColumns.Ean, $"'{row.Ean}' is already used on line {firstLineOfEan[row.Ean]}");
+            }
+            if (!string.IsNullOrEmpty(row.Family) && CatalogFields.TryParseTier(row.Tier, out var tier)
+                && !firstLineOfTier.TryAdd((row.Family.ToUpperInvariant(), tier), row.Line))
+            {
+                yield return new CatalogFileError(row.Line, CatalogColumns.Tier, $"tier {tier} of family '{row.Family}' is already used on line {firstLineOfTier[(row.Family.ToUpperInvariant(), tier)]}");
+            }
+        }
+        foreach (var row in rows)
+        {
+            var unknown = CatalogFields.SplitList(row.Accessories).Where(s => s.Length > 0 && !firstLineOfSku.ContainsKey(s)).ToList();
+            if (unknown.Count > 0)
+            {
+                yield return new CatalogFileError(row.Line, CatalogColumns.Accessories, $"unknown SKU(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))}: every accessory must be a product of the file");
+            }
+        }
+    }
+
+    private static CatalogReadResult Failed(string fileName, CatalogFileError error) => Failed(fileName, [error]);
+
+    private static CatalogReadResult Failed(string fileName, IEnumerable<CatalogFileError> errors) =>
+        new(fileName, [], errors.OrderBy(e => e.Line).ToList());
+}

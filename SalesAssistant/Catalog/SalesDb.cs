@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Features.Counter;
+
+namespace SalesAssistant.Catalog;
+
+public sealed class SalesDb(DbContextOptions<SalesDb> options) : DbContext(options)
+{
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Family> Families => Set<Family>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductSpec> ProductSpecs => Set<ProductSpec>();
+    public DbSet<TalkingPoint> TalkingPoints => Set<TalkingPoint>();
+    public DbSet<AccessoryLink> AccessoryLinks => Set<AccessoryLink>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<BasketLine> BasketLines => Set<BasketLine>();
+    public DbSet<ReactionRecord> Reactions => Set<ReactionRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesDb).Assembly);
+}

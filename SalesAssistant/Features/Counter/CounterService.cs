@@ -1,0 +1,259 @@
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Catalog;
+
+namespace SalesAssistant.Features.Counter;
+
+/// <summary>
+/// The clerk's consultation, one step at a time. Every action is written to the database before it returns,
+/// so a reload or a lost connection resumes exactly where the clerk was. An action that does not fit the
+/// consultation's current step (a double tap, a second tab) changes nothing and returns false.
+/// </summary>
+public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimeProvider clock)
+{
+    private static readonly string[] TierWords = ["Good", "Better", "Best", "Premium"];
+
+    public static string TierLabel(int? tier) => tier switch
+    {
+        null => "",
+        >= 1 and <= 4 => TierWords[tier.Value - 1],
+        _ => $"Tier {tier}",
+    };
+
+    /// <summary>Starts a consultation with the customer's chosen product as baseline; null when there is no such product.</summary>
+    public async Task<Guid?> StartAsync(string sku, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.Products.AsNoTracking()
+            .Where(p => p.IsActive && p.Sku == sku)
+            .Select(p => new { p.Id, p.PriceMinor, p.FamilyId, p.Tier })
+            .FirstOrDefaultAsync(ct);
+        if (product is null)
+        {
+            return null;
+        }
+
+        var hasUpsell = product.FamilyId is not null && await HigherTiers(db, product.FamilyId, product.Tier).AnyAsync(ct);
+        var now = clock.GetUtcNow();
+        var consultation = new Consultation
+        {
+            Id = Guid.CreateVersion7(now),
+            StartedAt = now,
+            BaselineProductId = product.Id,
+            BaselinePriceMinor = product.PriceMinor,
+            Step = hasUpsell ? ConsultationStep.Upsell : ConsultationStep.Accessories,
+            UpsellOutcome = hasUpsell ? null : UpsellOutcome.NotOffered,
+            Lines = [new BasketLine { ProductId = product.Id, Role = BasketLineRole.Main, UnitPriceMinor = product.PriceMinor, AddedAt = now }],
+        };
+        db.Consultations.Add(consultation);
+        await db.SaveChangesAsync(ct);
+        return consultation.Id;
+    }
+
+    public async Task<ConsultationView?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var consultation = await db.Consultations.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Step,
+                c.StartedAt,
+                c.BaselineProductId,
+                c.BaselinePriceMinor,
+                c.UpsellOutcome,
+                c.AccessoriesStoppedByNegativeReaction,
+                Lines = c.Lines.OrderBy(l => l.Role).ThenBy(l => l.Id)
+                    .Select(l => new { l.ProductId, View = new BasketLineView(l.Product!.Sku, l.Product.Name, l.Role, new Money(l.UnitPriceMinor)) })
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (consultation is null)
+        {
+            return null;
+        }
+
+        var mainProductId = consultation.Lines.First(l => l.View.Role == BasketLineRole.Main).ProductId;
+        var pitches = await Pitches(db.Products.Where(p => p.Id == consultation.BaselineProductId || p.Id == mainProductId)).ToListAsync(ct);
+        var baseline = pitches.Single(p => p.Id == consultation.BaselineProductId);
+        var mainProduct = pitches.Single(p => p.Id == mainProductId);
+
+        IReadOnlyList<UpsellOption> upsellOptions = consultation.Step == ConsultationStep.Upsell
+            ? await UpsellOptionsAsync(db, baseline, new Money(consultation.BaselinePriceMinor), ct)
+            : [];
+        var basketSkus = consultation.Lines.Select(l => l.View.Sku).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        IReadOnlyList<AccessoryOffer> accessories = consultation.Step == ConsultationStep.Accessories
+            ? await AccessoryOffersAsync(db, mainProductId, basketSkus, ct)
+            : [];
+
+        return new ConsultationView(
+            consultation.Id,
+            consultation.Step,
+            consultation.StartedAt,
+            baseline,
+            mainProduct,
+            consultation.UpsellOutcome,
+            upsellOptions,
+            consultation.AccessoriesStoppedByNegativeReaction,
+            accessories,
+            new BasketView(consultation.Lines.Select(l => l.View).ToList(), new Money(consultation.BaselinePriceMinor)));
+    }
+
+    public Task<bool> ChooseUpsellAsync(Guid id, string sku, CancellationToken ct = default) =>
+        UpdateAsync(id, ConsultationStep.Upsell, async (db, consultation) =>
+        {
+            var baseline = await db.Products.AsNoTracking().FirstAsync(p => p.Id == consultation.BaselineProductId, ct);
+            var option = await HigherTiers(db, baseline.FamilyId, baseline.Tier).FirstOrDefaultAsync(p => p.Sku == sku, ct);
+            if (option is null)
+            {
+                return false;
+            }
+            var main = consultation.Lines.Single(l => l.Role == BasketLineRole.Main);
+            main.ProductId = option.Id;
+            main.UnitPriceMinor = option.PriceMinor;
+            main.AddedAt = clock.GetUtcNow();
+            consultation.UpsellOutcome = UpsellOutcome.Accepted;
+            consultation.Step = ConsultationStep.Accessories;
+            return true;
+        }, ct);
+
+    public Task<bool> KeepOriginalAsync(Guid id, CancellationToken ct = default) =>
+        UpdateAsync(id, ConsultationStep.Upsell, (_, consultation) =>
+        {
+            consultation.UpsellOutcome = UpsellOutcome.KeptOriginal;
+            consultation.Step = ConsultationStep.Accessories;
+            return Task.FromResult(true);
+        }, ct);
+
+    /// <summary>Records the customer's reaction to the current step's offers; a negative one ends that step at once.</summary>
+    public async Task<bool> RecordReactionAsync(Guid id, CustomerReaction reaction, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (consultation?.Step is not (ConsultationStep.Upsell or ConsultationStep.Accessories))
+        {
+            return false;
+        }
+
+        var step = consultation.Step == ConsultationStep.Upsell ? OfferStep.Upsell : OfferStep.Accessories;
+        db.Reactions.Add(new ReactionRecord { ConsultationId = id, Step = step, Reaction = reaction, RecordedAt = clock.GetUtcNow() });
+        if (reaction == CustomerReaction.Negative && step == OfferStep.Upsell)
+        {
+            consultation.UpsellOutcome = UpsellOutcome.StoppedByNegativeReaction;
+            consultation.Step = ConsultationStep.Accessories;
+        }
+        else if (reaction == CustomerReaction.Negative)
+        {
+            consultation.AccessoriesStoppedByNegativeReaction = true;
+            consultation.Step = ConsultationStep.Summary;
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Adds the accessory to the basket, or takes it out again if it is already there.</summary>
+    public Task<bool> ToggleAccessoryAsync(Guid id, string sku, CancellationToken ct = default) =>
+        UpdateAsync(id, ConsultationStep.Accessories, async (db, consultation) =>
+        {
+            var mainProductId = consultation.Lines.Single(l => l.Role == BasketLineRole.Main).ProductId;
+            var accessory = await OfferableAccessories(db, mainProductId).FirstOrDefaultAsync(p => p.Sku == sku, ct);
+            if (accessory is null)
+            {
+                return false;
+            }
+            var existing = consultation.Lines.FirstOrDefault(l => l.Role == BasketLineRole.Accessory && l.ProductId == accessory.Id);
+            if (existing is null)
+            {
+                consultation.AccessoriesOffered = true;
+                consultation.Lines.Add(new BasketLine { ProductId = accessory.Id, Role = BasketLineRole.Accessory, UnitPriceMinor = accessory.PriceMinor, AddedAt = clock.GetUtcNow() });
+            }
+            else
+            {
+                db.BasketLines.Remove(existing);
+            }
+            return true;
+        }, ct);
+
+    /// <summary>Moves from the accessory step to the summary.</summary>
+    public Task<bool> ContinueToSummaryAsync(Guid id, CancellationToken ct = default) =>
+        UpdateAsync(id, ConsultationStep.Accessories, async (db, consultation) =>
+        {
+            var mainProductId = consultation.Lines.Single(l => l.Role == BasketLineRole.Main).ProductId;
+            consultation.AccessoriesOffered = await OfferableAccessories(db, mainProductId).AnyAsync(ct);
+            consultation.Step = ConsultationStep.Summary;
+            return true;
+        }, ct);
+
+    public Task<bool> FinishAsync(Guid id, CancellationToken ct = default) =>
+        UpdateAsync(id, ConsultationStep.Summary, (_, consultation) =>
+        {
+            consultation.Step = ConsultationStep.Finished;
+            consultation.FinishedAt = clock.GetUtcNow();
+            return Task.FromResult(true);
+        }, ct);
+
+    private async Task<bool> UpdateAsync(Guid id, ConsultationStep expectedStep, Func<SalesDb, Consultation, Task<bool>> change, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var consultation = await db.Consultations.Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (consultation is null || consultation.Step != expectedStep || !await change(db, consultation))
+        {
+            return false;
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static IQueryable<Product> HigherTiers(SalesDb db, int? familyId, int? tier) =>
+        db.Products.Where(p => p.IsActive && p.Stock > 0 && familyId != null && p.FamilyId == familyId && p.Tier > tier);
+
+    private static IQueryable<Product> OfferableAccessories(SalesDb db, int productId) =>
+        db.AccessoryLinks.Where(a => a.ProductId == productId)
+            .OrderBy(a => a.Priority)
+            .Select(a => a.Accessory!)
+            .Where(p => p.IsActive && p.Stock > 0);
+
+    private static async Task<IReadOnlyList<UpsellOption>> UpsellOptionsAsync(SalesDb db, ProductPitch baseline, Money baselinePrice, CancellationToken ct)
+    {
+        var baselineProduct = await db.Products.AsNoTracking().Where(p => p.Id == baseline.Id).Select(p => new { p.FamilyId, p.Tier }).FirstAsync(ct);
+        var options = await Pitches(HigherTiers(db, baselineProduct.FamilyId, baselineProduct.Tier)).ToListAsync(ct);
+        return options
+            .OrderBy(o => o.Price).ThenBy(o => o.Tier)
+            .Select(o => new UpsellOption(o, TierLabel(o.Tier), o.Price - baselinePrice, Differences(baseline, o)))
+            .ToList();
+    }
+
+    private static IReadOnlyList<SpecDifference> Differences(ProductPitch baseline, ProductPitch option)
+    {
+        var baselineSpecs = baseline.Specs.ToDictionary(s => s.Key, s => s.Value, StringComparer.OrdinalIgnoreCase);
+        return option.Specs
+            .Where(s => !baselineSpecs.TryGetValue(s.Key, out var value) || !string.Equals(value, s.Value, StringComparison.Ordinal))
+            .Select(s => new SpecDifference(s.Key, baselineSpecs.GetValueOrDefault(s.Key), s.Value))
+            .ToList();
+    }
+
+    private static async Task<IReadOnlyList<AccessoryOffer>> AccessoryOffersAsync(SalesDb db, int mainProductId, HashSet<string> basketSkus, CancellationToken ct)
+    {
+        var offers = await OfferableAccessories(db, mainProductId)
+            .Select(p => new AccessoryOffer(
+                p.Sku, p.Name, p.Brand, new Money(p.PriceMinor), p.Stock,
+                p.TalkingPoints.OrderBy(t => t.Position).Select(t => t.Text).FirstOrDefault(),
+                false))
+            .ToListAsync(ct);
+        return offers.Select(o => o with { InBasket = basketSkus.Contains(o.Sku) }).ToList();
+    }
+
+    private static IQueryable<ProductPitch> Pitches(IQueryable<Product> products) =>
+        products.AsNoTracking().Select(p => new ProductPitch(
+            p.Id,
+            p.Sku,
+            p.Name,
+            p.Brand,
+            p.Category!.Name,
+            new Money(p.PriceMinor),
+            p.Stock,
+            p.Family == null ? null : p.Family.Name,
+            p.Tier,
+            p.Specs.OrderBy(s => s.Position).Select(s => new SpecLine(s.Key, s.Value)).ToList(),
+            p.TalkingPoints.OrderBy(t => t.Position).Select(t => t.Text).ToList()));
+}

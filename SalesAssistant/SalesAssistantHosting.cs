@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+using SalesAssistant.Catalog;
+using SalesAssistant.Catalog.File;
+using SalesAssistant.Components;
+using SalesAssistant.Features.Counter;
+using SalesAssistant.Store;
+
+namespace SalesAssistant;
+
+public static class SalesAssistantHosting
+{
+    public static WebApplicationBuilder AddSalesAssistant(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+
+        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateOnStart()
+            .Validate(o => IsKnownCulture(o.Culture), "Store:Culture must be a culture name such as en-IE or de-DE")
+            .Validate(o => o.Currency is { Length: 3 } && o.Currency.All(char.IsAsciiLetter), "Store:Currency must be an ISO 4217 code such as EUR");
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
+        builder.Services.AddSingleton<MoneyFormatter>();
+
+        var connectionString = CatalogConnectionString(builder.Configuration, builder.Environment);
+        builder.Services.AddDbContextFactory<SalesDb>(options => options.UseSqlite(connectionString));
+
+        builder.Services.AddSingleton<CatalogFileReader>();
+        builder.Services.AddSingleton<CatalogLoader>();
+        builder.Services.AddHostedService<CatalogInitializer>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<CounterService>();
+        builder.Services.AddScoped<ProductSearch>();
+        return builder;
+    }
+
+    public static WebApplication MapSalesAssistant(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    /// <summary>
+    /// The SQLite connection string with a relative data source resolved under the content root (not the
+    /// process's working directory), and its folder created, so <c>dotnet run</c> works from any directory.
+    /// </summary>
+    private static string CatalogConnectionString(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("Catalog") ?? "Data Source=data/sales-assistant.db";
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(source, environment.ContentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        return builder.ToString();
+    }
+
+    private static bool IsKnownCulture(string name)
+    {
+        try
+        {
+            return System.Globalization.CultureInfo.GetCultureInfo(name, predefinedOnly: true) is not null;
+        }
+        catch (System.Globalization.CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+window.salesAssistant = {
+    markInteractive: () => document.body.setAttribute("data-interactive", "true"),
+};
