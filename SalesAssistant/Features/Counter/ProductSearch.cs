@@ -57,9 +57,10 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Name)
-            .Select(c => new CategorySummary(c.Id, c.Name, c.Products.Count(p => p.IsActive)))
+            .Select(c => new { c.Id, c.Name, ProductCount = c.Products.Count(p => p.IsActive) })
             .Where(c => c.ProductCount > 0)
+            .OrderBy(c => c.Name)
+            .Select(c => new CategorySummary(c.Id, c.Name, c.ProductCount))
             .ToListAsync(ct);
     }
 

@@ -1,0 +1,95 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SalesAssistant.Catalog;
+using SalesAssistant.Catalog.File;
+using SalesAssistant.Tests.TestSupport;
+
+namespace SalesAssistant.Tests.Catalog;
+
+public sealed class CatalogLoaderTests
+{
+    [Fact]
+    public async Task A_valid_file_is_stored_with_categories_families_links_points_and_specs_in_order()
+    {
+        await using var database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        await using var db = database.CreateDbContext();
+
+        Assert.Equal(9, await db.Products.CountAsync());
+        Assert.Equal(["Coffee", "Grocery", "Kitchen"], await db.Categories.OrderBy(c => c.Name).Select(c => c.Name).ToListAsync());
+        var toaster = await db.Products
+            .Include(p => p.Family).Include(p => p.Specs).Include(p => p.TalkingPoints)
+            .Include(p => p.Accessories).ThenInclude(a => a.Accessory)
+            .SingleAsync(p => p.Sku == "TOAST-2");
+        Assert.Equal(4000, toaster.PriceMinor);
+        Assert.Equal("Crisp toasters", toaster.Family!.Name);
+        Assert.Equal(["CRUMB", "BAG-OUT", "JAM"], toaster.Accessories.OrderBy(a => a.Priority).Select(a => a.Accessory!.Sku));
+        Assert.Equal(["Slots", "Power", "Colour"], toaster.Specs.OrderBy(s => s.Position).Select(s => s.Key));
+        Assert.Equal("toaster duo crisp toast-2 4006381333931", toaster.SearchText);
+    }
+
+    [Fact]
+    public async Task Prices_sort_and_compare_in_sql()
+    {
+        await using var database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        await using var db = database.CreateDbContext();
+
+        var cheapestOver50 = await db.Products.Where(p => p.PriceMinor > 5000).OrderBy(p => p.PriceMinor).Select(p => p.Sku).FirstAsync();
+
+        Assert.Equal("TOAST-4", cheapestOver50);
+    }
+
+    [Fact]
+    public async Task The_initializer_loads_the_seed_file_into_an_empty_database_once()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var seed = WriteTempFile(TestCatalog.Csv);
+
+        await Initializer(database, seed).StartAsync(CancellationToken.None);
+        await Initializer(database, seed).StartAsync(CancellationToken.None);
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(9, await db.Products.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_seed_file_stops_startup_naming_the_file_and_every_bad_row_and_writes_nothing()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var seed = WriteTempFile(TestCatalog.Csv + "BAD 1,,X,B,Cat,1.00,1,,,,,\nOK-9,,Y,B,Cat,1,00,1,,,,,\n");
+
+        var error = await Assert.ThrowsAsync<CatalogFileException>(() => Initializer(database, seed).StartAsync(CancellationToken.None));
+
+        Assert.Contains(seed, error.Message);
+        Assert.Contains("line 11, column 'sku'", error.Message);
+        Assert.Contains("line 12:", error.Message);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(0, await db.Products.CountAsync());
+        Assert.Equal(0, await db.Categories.CountAsync());
+    }
+
+    private static CatalogInitializer Initializer(TestDatabase database, string seedFile) => new(
+        database,
+        new CatalogFileReader(),
+        new CatalogLoader(database, NullLogger<CatalogLoader>.Instance),
+        Options.Create(new CatalogOptions { SeedFile = seedFile }),
+        new TestHostEnvironment(),
+        NullLogger<CatalogInitializer>.Instance);
+
+    private static string WriteTempFile(string content)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("seed-").FullName, "seed.csv");
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+
+    private sealed class TestHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Test";
+        public string ApplicationName { get; set; } = "SalesAssistant";
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+        public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } = new Microsoft.Extensions.FileProviders.NullFileProvider();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using SalesAssistant.Store;
+
+namespace SalesAssistant.Tests.TestSupport;
+
+/// <summary>bUnit context with MudBlazor's services and the store's money formatting (EUR, en-IE).</summary>
+public abstract class MudTestContext : BunitContext
+{
+    protected MudTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        Services.AddSingleton(new MoneyFormatter(Options.Create(new StoreOptions { Currency = "EUR", Culture = "en-IE" })));
+    }
+}

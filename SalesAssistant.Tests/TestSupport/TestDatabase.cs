@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using SalesAssistant.Catalog;
+using SalesAssistant.Catalog.File;
+
+namespace SalesAssistant.Tests.TestSupport;
+
+/// <summary>A real SQLite database in a temporary file, migrated like the app's, deleted afterwards.</summary>
+public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("sales-assistant-test-").FullName;
+
+    private TestDatabase()
+    {
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "test.db"), Pooling = false }.ToString();
+    }
+
+    public string ConnectionString { get; }
+
+    public int CommandCount => commandCounter.Count;
+
+    private readonly CommandCounter commandCounter = new();
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase();
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>A database holding the catalog of <paramref name="csv"/>, which must be valid.</summary>
+    public static async Task<TestDatabase> WithCatalogAsync(string csv)
+    {
+        var database = await CreateAsync();
+        var file = new CatalogFileReader().Read(System.Text.Encoding.UTF8.GetBytes(csv), "test.csv");
+        Assert.True(file.IsValid, file.DescribeErrors());
+        await new CatalogLoader(database, NullLogger<CatalogLoader>.Instance).LoadIntoEmptyCatalogAsync(file);
+        return database;
+    }
+
+    public SalesDb CreateDbContext() =>
+        new(new DbContextOptionsBuilder<SalesDb>().UseSqlite(ConnectionString).AddInterceptors(commandCounter).Options);
+
+    public async ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int count;
+
+        public int Count => count;
+
+        public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+        {
+            Interlocked.Increment(ref count);
+            return result;
+        }
+    }
+}
