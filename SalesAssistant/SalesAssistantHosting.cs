@@ -22,8 +22,8 @@ public static class SalesAssistantHosting
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<MoneyFormatter>();
 
-        var connectionString = CatalogConnectionString(builder.Configuration, builder.Environment);
-        builder.Services.AddDbContextFactory<SalesDb>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContextFactory<SalesDb>((services, options) => options.UseSqlite(
+            CatalogConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
 
         builder.Services.AddSingleton<CatalogFileReader>();
         builder.Services.AddSingleton<CatalogLoader>();

@@ -244,7 +244,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     }
 
     private static IQueryable<ProductPitch> Pitches(IQueryable<Product> products) =>
-        products.AsNoTracking().Select(p => new ProductPitch(
+        products.AsNoTracking().AsSplitQuery().Select(p => new ProductPitch(
             p.Id,
             p.Sku,
             p.Name,

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace SalesAssistant.Tests.TestSupport;
+
+/// <summary>The real app on a free loopback port with its own SQLite file, seeded from a catalog file.</summary>
+public sealed class AppServer : WebApplicationFactory<Program>
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("sales-assistant-app-").FullName;
+    private readonly string? seedFile;
+
+    /// <param name="catalogCsv">The seed catalog; null loads the demo catalog the app ships with.</param>
+    public AppServer(string? catalogCsv)
+    {
+        if (catalogCsv is not null)
+        {
+            seedFile = Path.Combine(directory, "catalog.csv");
+            File.WriteAllText(seedFile, catalogCsv);
+        }
+        UseKestrel(0);
+        StartServer();
+    }
+
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    public string DatabasePath => Path.Combine(directory, "sales.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Production);
+        // Serve wwwroot and the packages' assets from the build output, as `dotnet run` does.
+        builder.UseStaticWebAssets();
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        if (seedFile is not null)
+        {
+            settings["Catalog:SeedFile"] = seedFile;
+        }
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
