@@ -1,11 +1,15 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
 using SalesAssistant.Components;
+using SalesAssistant.Features.Accounts;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Store;
+using StoreOptions = SalesAssistant.Store.StoreOptions;
 
 namespace SalesAssistant;
 
@@ -28,6 +32,7 @@ public static class SalesAssistantHosting
         builder.Services.AddSingleton<CatalogFileReader>();
         builder.Services.AddSingleton<CatalogLoader>();
         builder.Services.AddHostedService<CatalogInitializer>();
+        AddAccounts(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CounterService>();
         builder.Services.AddScoped<ProductSearch>();
@@ -41,10 +46,52 @@ public static class SalesAssistantHosting
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
         return app;
+    }
+
+    private static void AddAccounts(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ManagerAccountOptions>().BindConfiguration(ManagerAccountOptions.Section);
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddAuthorization();
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            // Counter tablets stay signed in: a month, renewed while in use.
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SalesDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        // Identity's stores need a scoped SalesDb; the app's own services use the factory.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<SalesDb>>().CreateDbContext());
+        builder.Services.AddHostedService<AccountInitializer>();
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
     [InlineData(768, 1024)]
     public async Task A_clerk_walks_the_whole_flow_and_a_reload_resumes_where_they_were(int width, int height)
     {
-        var page = await fixture.NewPageAsync(width, height);
+        var page = await fixture.NewClerkPageAsync(width, height);
         var otherHosts = new List<string>();
         page.Request += (_, request) =>
         {
@@ -78,7 +78,7 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_scanned_barcode_opens_the_product_and_a_negative_reaction_stops_the_upsell_at_once()
     {
-        var page = await fixture.NewPageAsync(1024, 768);
+        var page = await fixture.NewClerkPageAsync(1024, 768);
         await page.GoToInteractiveAsync("/");
 
         await page.TestId("product-search").PressSequentiallyAsync("4006381333931");
@@ -96,7 +96,7 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task A_lost_connection_resumes_the_consultation_in_a_new_circuit()
     {
-        var first = await fixture.NewPageAsync(1024, 768);
+        var first = await fixture.NewClerkPageAsync(1024, 768);
         await first.GoToInteractiveAsync("/");
         await first.TestId("product-search").FillAsync("caffe");
         await first.TestId("product-result").ClickAsync();
@@ -105,7 +105,7 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
         var url = first.Url;
         await first.Context.CloseAsync();
 
-        var second = await fixture.NewPageAsync(768, 1024);
+        var second = await fixture.NewClerkPageAsync(768, 1024);
         await second.GoToInteractiveAsync(url);
 
         await Expect(second.TestId("no-upsell")).ToBeVisibleAsync();

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SalesAssistant.Features.Accounts;
 
 namespace SalesAssistant.Tests.TestSupport;
 
@@ -24,7 +27,23 @@ public sealed class AppServer : WebApplicationFactory<Program>
         StartServer();
     }
 
+    public const string ManagerEmail = "manager@store.test";
+    public const string ManagerPassword = "Manager-Test-2026";
+    public const string ClerkEmail = "clerk@store.test";
+    public const string ClerkPassword = "Clerk-Test-2026";
+
     public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>Creates a clerk account the way a manager would, through Identity.</summary>
+    public async Task CreateClerkAsync(string email, string password)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var clerk = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Clerk" };
+        var created = await users.CreateAsync(clerk, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        Assert.True((await users.AddToRoleAsync(clerk, AppRoles.Clerk)).Succeeded);
+    }
 
     public string DatabasePath => Path.Combine(directory, "sales.db");
 
@@ -37,6 +56,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Manager:Email"] = ManagerEmail,
+            ["Manager:Password"] = ManagerPassword,
         };
         if (seedFile is not null)
         {

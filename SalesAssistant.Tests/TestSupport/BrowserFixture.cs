@@ -21,6 +21,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         App = new AppServer(TestCatalog.Csv);
+        await App.CreateClerkAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -28,6 +29,15 @@ public sealed class BrowserFixture : IAsyncLifetime
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+    }
+
+    /// <summary>A fresh page of the given size, signed in as the test clerk.</summary>
+    public async Task<IPage> NewClerkPageAsync(int width, int height)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.SignInAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
+        await Microsoft.Playwright.Assertions.Expect(page.TestId("product-search")).ToBeVisibleAsync();
+        return page;
     }
 
     /// <summary>A fresh page (its own cookies and storage) of the given size.</summary>
@@ -69,6 +79,15 @@ public static class PageExtensions
     {
         await page.GotoAsync(path);
         await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>Signs in through the sign-in page, as a person would.</summary>
+    public static async Task SignInAsync(this IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
     public static Task WaitForInteractiveAsync(this IPage page) =>

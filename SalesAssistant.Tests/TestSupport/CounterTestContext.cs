@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Catalog;
+using SalesAssistant.Features.Accounts;
 using SalesAssistant.Features.Counter;
 
 namespace SalesAssistant.Tests.TestSupport;
@@ -17,6 +19,11 @@ public abstract class CounterTestContext : MudTestContext, IAsyncLifetime
         Database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
         Services.AddSingleton<IDbContextFactory<SalesDb>>(Database);
         Services.AddSingleton(TimeProvider.System);
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized(TestUsers.ClerkEmail);
+        authorization.SetRoles(AppRoles.Clerk);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, TestUsers.ClerkId));
+        Services.AddScoped<CurrentUser>();
         Services.AddScoped<CounterService>();
         Services.AddScoped<ProductSearch>();
     }

@@ -27,6 +27,8 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
         var database = new TestDatabase();
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
+        db.Users.AddRange(TestUsers.All);
+        await db.SaveChangesAsync();
         return database;
     }
 

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Features.Accounts;
 using SalesAssistant.Features.Counter;
 
 namespace SalesAssistant.Catalog;
 
-public sealed class SalesDb(DbContextOptions<SalesDb> options) : DbContext(options)
+/// <summary>The one database of the app: catalog, consultations and the Identity accounts.</summary>
+public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Family> Families => Set<Family>();
@@ -15,6 +18,9 @@ public sealed class SalesDb(DbContextOptions<SalesDb> options) : DbContext(optio
     public DbSet<BasketLine> BasketLines => Set<BasketLine>();
     public DbSet<ReactionRecord> Reactions => Set<ReactionRecord>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesDb).Assembly);
+    }
 }

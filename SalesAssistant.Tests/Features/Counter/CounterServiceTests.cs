@@ -13,7 +13,7 @@ public sealed class CounterServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
-        counter = new CounterService(database, TimeProvider.System);
+        counter = new CounterService(database, TimeProvider.System, TestUsers.Clerk);
     }
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
@@ -213,12 +213,34 @@ public sealed class CounterServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_consultation_records_the_clerk_who_ran_it()
+    {
+        var (id, _) = await StartAsync("TOAST-2");
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(TestUsers.ClerkId, (await db.Consultations.SingleAsync(c => c.Id == id)).ClerkId);
+    }
+
+    [Fact]
+    public async Task Someone_not_signed_in_can_neither_start_read_nor_change_a_consultation()
+    {
+        var (id, _) = await StartAsync("TOAST-2");
+        var anonymous = new CounterService(database, TimeProvider.System, TestUsers.Anonymous);
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => anonymous.StartAsync("TOAST-2"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => anonymous.GetAsync(id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => anonymous.KeepOriginalAsync(id));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => anonymous.RecordReactionAsync(id, CustomerReaction.Negative));
+        Assert.Equal(ConsultationStep.Upsell, (await counter.GetAsync(id))!.Step);
+    }
+
+    [Fact]
     public async Task A_consultation_reads_the_same_from_a_fresh_service_as_after_a_reload()
     {
         var (id, _) = await StartAsync("TOAST-2");
         await counter.ChooseUpsellAsync(id, "TOAST-6");
 
-        var reloaded = await new CounterService(database, TimeProvider.System).GetAsync(id);
+        var reloaded = await new CounterService(database, TimeProvider.System, TestUsers.Clerk).GetAsync(id);
 
         Assert.Equal(ConsultationStep.Accessories, reloaded!.Step);
         Assert.Equal("TOAST-6", reloaded.MainProduct.Sku);

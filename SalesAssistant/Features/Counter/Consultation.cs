@@ -40,6 +40,9 @@ public sealed class Consultation
     public DateTimeOffset? FinishedAt { get; set; }
     public ConsultationStep Step { get; set; }
 
+    /// <summary>The clerk (or manager) who ran the consultation.</summary>
+    public string? ClerkId { get; set; }
+
     /// <summary>The product the customer chose first; uplift is measured against it.</summary>
     public int BaselineProductId { get; set; }
     public Product? BaselineProduct { get; set; }

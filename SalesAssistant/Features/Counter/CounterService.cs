@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
+using SalesAssistant.Features.Accounts;
 
 namespace SalesAssistant.Features.Counter;
 
@@ -7,8 +8,9 @@ namespace SalesAssistant.Features.Counter;
 /// The clerk's consultation, one step at a time. Every action is written to the database before it returns,
 /// so a reload or a lost connection resumes exactly where the clerk was. An action that does not fit the
 /// consultation's current step (a double tap, a second tab) changes nothing and returns false.
+/// Only signed-in counter staff (clerks and managers) may read or change consultations.
 /// </summary>
-public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimeProvider clock)
+public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimeProvider clock, CurrentUser currentUser)
 {
     private static readonly string[] TierWords = ["Good", "Better", "Best", "Premium"];
 
@@ -22,6 +24,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     /// <summary>Starts a consultation with the customer's chosen product as baseline; null when there is no such product.</summary>
     public async Task<Guid?> StartAsync(string sku, CancellationToken ct = default)
     {
+        var clerkId = await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.AsNoTracking()
             .Where(p => p.IsActive && p.Sku == sku)
@@ -38,6 +41,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         {
             Id = Guid.CreateVersion7(now),
             StartedAt = now,
+            ClerkId = clerkId,
             BaselineProductId = product.Id,
             BaselinePriceMinor = product.PriceMinor,
             Step = hasUpsell ? ConsultationStep.Upsell : ConsultationStep.Accessories,
@@ -51,6 +55,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
 
     public async Task<ConsultationView?> GetAsync(Guid id, CancellationToken ct = default)
     {
+        await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var consultation = await db.Consultations.AsNoTracking()
             .Where(c => c.Id == id)
@@ -128,6 +133,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     /// <summary>Records the customer's reaction to the current step's offers; a negative one ends that step at once.</summary>
     public async Task<bool> RecordReactionAsync(Guid id, CustomerReaction reaction, CancellationToken ct = default)
     {
+        await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation?.Step is not (ConsultationStep.Upsell or ConsultationStep.Accessories))
@@ -144,6 +150,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         }
         else if (reaction == CustomerReaction.Negative)
         {
+            consultation.AccessoriesOffered = true;
             consultation.AccessoriesStoppedByNegativeReaction = true;
             consultation.Step = ConsultationStep.Summary;
         }
@@ -194,6 +201,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
 
     private async Task<bool> UpdateAsync(Guid id, ConsultationStep expectedStep, Func<SalesDb, Consultation, Task<bool>> change, CancellationToken ct)
     {
+        await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var consultation = await db.Consultations.Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null || consultation.Step != expectedStep || !await change(db, consultation))

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using SalesAssistant.Tests.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesAssistant.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class AccountBrowserTests(BrowserFixture fixture)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/manage")]
+    public async Task An_anonymous_visitor_is_sent_to_the_sign_in_page(string path)
+    {
+        var page = await fixture.NewPageAsync(1024, 768);
+
+        await page.GotoAsync(path);
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await Expect(page.GetByLabel("Email")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_clerk_opening_manage_is_refused()
+    {
+        var page = await fixture.NewClerkPageAsync(1024, 768);
+
+        var response = await page.GotoAsync("/manage");
+
+        await Expect(page.TestId("access-denied")).ToBeVisibleAsync();
+        Assert.DoesNotContain("/manage", page.Url, StringComparison.Ordinal);
+        await Expect(page.TestId("manage-link")).ToHaveCountAsync(0);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_the_fifth_locks_the_account()
+    {
+        const string email = "lockout@store.test";
+        await fixture.App.CreateClerkAsync(email, "Lockout-Test-2026");
+        var page = await fixture.NewPageAsync(768, 1024);
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.SignInAsync(email, "wrong-password-" + attempt);
+            await Expect(page.TestId("login-error")).ToBeVisibleAsync();
+        }
+        await Expect(page.TestId("login-error")).ToContainTextAsync("locked");
+
+        await page.SignInAsync(email, "Lockout-Test-2026");
+        await Expect(page.TestId("login-error")).ToContainTextAsync("locked");
+        await page.ScreenshotAsync("sign-in-locked-768x1024");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_clerk_signs_out()
+    {
+        var page = await fixture.NewClerkPageAsync(1024, 768);
+        await page.WaitForInteractiveAsync();
+
+        await page.TestId("sign-out").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.Context.CloseAsync();
+    }
+}
