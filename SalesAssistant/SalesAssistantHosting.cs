@@ -36,6 +36,7 @@ public static class SalesAssistantHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CounterService>();
         builder.Services.AddScoped<ProductSearch>();
+        builder.Services.AddScoped<SalesAssistant.Features.Manage.TalkingPoints.TalkingPointService>();
         return builder;
     }
 

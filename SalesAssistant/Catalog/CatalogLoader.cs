@@ -4,7 +4,7 @@ using SalesAssistant.Catalog.File;
 namespace SalesAssistant.Catalog;
 
 /// <summary>Writes a checked catalog into an empty database, all in one transaction.</summary>
-public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<CatalogLoader> logger)
+public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<CatalogLoader> logger, TimeProvider? clock = null)
 {
     public async Task LoadIntoEmptyCatalogAsync(CatalogReadResult file, CancellationToken ct = default)
     {
@@ -25,6 +25,7 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
         var families = file.Entries.Where(e => e.Family is not null).Select(e => e.Family!).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToDictionary(name => name, name => new Family { Name = name }, StringComparer.OrdinalIgnoreCase);
 
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
         var products = new Dictionary<string, Product>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in file.Entries)
         {
@@ -40,7 +41,9 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
                 Family = entry.Family is null ? null : families[entry.Family],
                 Tier = entry.Tier,
                 Specs = entry.Specs.Select((s, i) => new ProductSpec { Position = i, Key = s.Key, Value = s.Value }).ToList(),
-                TalkingPoints = entry.TalkingPoints.Select((t, i) => new TalkingPoint { Position = i, Text = t }).ToList(),
+                TalkingPoints = entry.TalkingPoints
+                    .Select((t, i) => new TalkingPoint { Position = i, Text = t, UpdatedAt = now, ReviewBy = now + TalkingPoint.ReviewInterval })
+                    .ToList(),
             };
             product.RefreshSearchText();
             products.Add(entry.Sku, product);

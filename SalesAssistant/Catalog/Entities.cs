@@ -55,12 +55,48 @@ public sealed class ProductSpec
     public required string Value { get; set; }
 }
 
+/// <summary>A short sentence the clerk says: what the customer gains. At most five active ones per product.</summary>
 public sealed class TalkingPoint
 {
+    public static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(90);
+
     public int Id { get; set; }
     public int ProductId { get; set; }
     public int Position { get; set; }
     public required string Text { get; set; }
+
+    /// <summary>Retired points are no longer shown to clerks but stay for the history.</summary>
+    public bool IsRetired { get; set; }
+
+    /// <summary>When the advice should be looked at again (90 days after the last edit by default).</summary>
+    public DateTimeOffset ReviewBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency token managed by the app (SQLite has no rowversion): +1 on every change.</summary>
+    public int Version { get; set; }
+}
+
+public enum TalkingPointChangeKind
+{
+    Added = 1,
+    Edited = 2,
+    Moved = 3,
+    Retired = 4,
+    Restored = 5,
+}
+
+/// <summary>One change to a talking point: who, when, before and after.</summary>
+public sealed class TalkingPointChange
+{
+    public int Id { get; set; }
+    public int TalkingPointId { get; set; }
+    public int ProductId { get; set; }
+    public TalkingPointChangeKind Kind { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string? ChangedById { get; set; }
+    public string ChangedBy { get; set; } = "";
+    public DateTimeOffset ChangedAt { get; set; }
 }
 
 /// <summary>An accessory offered with a product; lower <see cref="Priority"/> is offered first.</summary>

@@ -13,6 +13,7 @@ public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbConte
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductSpec> ProductSpecs => Set<ProductSpec>();
     public DbSet<TalkingPoint> TalkingPoints => Set<TalkingPoint>();
+    public DbSet<TalkingPointChange> TalkingPointChanges => Set<TalkingPointChange>();
     public DbSet<AccessoryLink> AccessoryLinks => Set<AccessoryLink>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<BasketLine> BasketLines => Set<BasketLine>();

@@ -9,5 +9,8 @@ internal sealed class TalkingPointConfiguration : IEntityTypeConfiguration<Talki
     {
         builder.Property(t => t.Text).HasMaxLength(CatalogLimits.TalkingPointMaxLength);
         builder.HasIndex(t => new { t.ProductId, t.Position });
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Property(t => t.ReviewBy).HasConversion(UnixMilliseconds.Converter);
+        builder.Property(t => t.UpdatedAt).HasConversion(UnixMilliseconds.Converter);
     }
 }

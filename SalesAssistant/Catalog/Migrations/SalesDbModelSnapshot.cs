@@ -302,10 +302,16 @@ namespace SalesAssistant.Catalog.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -313,11 +319,63 @@ namespace SalesAssistant.Catalog.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId", "Position");
 
                     b.ToTable("TalkingPoints");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TalkingPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("TalkingPointId");
+
+                    b.HasIndex("ProductId", "ChangedAt");
+
+                    b.ToTable("TalkingPointChanges");
                 });
 
             modelBuilder.Entity("SalesAssistant.Features.Accounts.AppUser", b =>
@@ -589,6 +647,26 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasOne("SalesAssistant.Catalog.Product", null)
                         .WithMany("TalkingPoints")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointChange", b =>
+                {
+                    b.HasOne("SalesAssistant.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesAssistant.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", null)
+                        .WithMany()
+                        .HasForeignKey("TalkingPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -245,7 +245,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         var offers = await OfferableAccessories(db, mainProductId)
             .Select(p => new AccessoryOffer(
                 p.Sku, p.Name, p.Brand, new Money(p.PriceMinor), p.Stock,
-                p.TalkingPoints.OrderBy(t => t.Position).Select(t => t.Text).FirstOrDefault(),
+                p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => t.Text).FirstOrDefault(),
                 false))
             .ToListAsync(ct);
         return offers.Select(o => o with { InBasket = basketSkus.Contains(o.Sku) }).ToList();
@@ -263,5 +263,5 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             p.Family == null ? null : p.Family.Name,
             p.Tier,
             p.Specs.OrderBy(s => s.Position).Select(s => new SpecLine(s.Key, s.Value)).ToList(),
-            p.TalkingPoints.OrderBy(t => t.Position).Select(t => t.Text).ToList()));
+            p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => t.Text).Take(CatalogLimits.MaxTalkingPoints).ToList()));
 }

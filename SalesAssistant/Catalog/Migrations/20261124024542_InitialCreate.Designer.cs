@@ -11,7 +11,7 @@ using SalesAssistant.Catalog;
 namespace SalesAssistant.Catalog.Migrations
 {
     [DbContext(typeof(SalesDb))]
-    [Migration("20261124024100_InitialCreate")]
+    [Migration("20261124024542_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -305,10 +305,16 @@ namespace SalesAssistant.Catalog.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsRetired")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewBy")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
@@ -316,11 +322,63 @@ namespace SalesAssistant.Catalog.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ProductId", "Position");
 
                     b.ToTable("TalkingPoints");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TalkingPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("TalkingPointId");
+
+                    b.HasIndex("ProductId", "ChangedAt");
+
+                    b.ToTable("TalkingPointChanges");
                 });
 
             modelBuilder.Entity("SalesAssistant.Features.Accounts.AppUser", b =>
@@ -592,6 +650,26 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasOne("SalesAssistant.Catalog.Product", null)
                         .WithMany("TalkingPoints")
                         .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointChange", b =>
+                {
+                    b.HasOne("SalesAssistant.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesAssistant.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", null)
+                        .WithMany()
+                        .HasForeignKey("TalkingPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

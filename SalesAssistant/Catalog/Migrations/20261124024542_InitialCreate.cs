@@ -305,7 +305,11 @@ namespace SalesAssistant.Catalog.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     ProductId = table.Column<int>(type: "INTEGER", nullable: false),
                     Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Text = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReviewBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -365,6 +369,44 @@ namespace SalesAssistant.Catalog.Migrations
                         name: "FK_Reactions_Consultations_ConsultationId",
                         column: x => x.ConsultationId,
                         principalTable: "Consultations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TalkingPointChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TalkingPointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ProductId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ChangedById = table.Column<string>(type: "TEXT", nullable: true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TalkingPointChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TalkingPointChanges_AspNetUsers_ChangedById",
+                        column: x => x.ChangedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_TalkingPointChanges_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TalkingPointChanges_TalkingPoints_TalkingPointId",
+                        column: x => x.TalkingPointId,
+                        principalTable: "TalkingPoints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -487,6 +529,21 @@ namespace SalesAssistant.Catalog.Migrations
                 column: "ConsultationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_TalkingPointChanges_ChangedById",
+                table: "TalkingPointChanges",
+                column: "ChangedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TalkingPointChanges_ProductId_ChangedAt",
+                table: "TalkingPointChanges",
+                columns: new[] { "ProductId", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TalkingPointChanges_TalkingPointId",
+                table: "TalkingPointChanges",
+                column: "TalkingPointId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TalkingPoints_ProductId_Position",
                 table: "TalkingPoints",
                 columns: new[] { "ProductId", "Position" });
@@ -523,13 +580,16 @@ namespace SalesAssistant.Catalog.Migrations
                 name: "Reactions");
 
             migrationBuilder.DropTable(
-                name: "TalkingPoints");
+                name: "TalkingPointChanges");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Consultations");
+
+            migrationBuilder.DropTable(
+                name: "TalkingPoints");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

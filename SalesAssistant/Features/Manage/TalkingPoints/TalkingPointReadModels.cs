@@ -1,0 +1,19 @@
+namespace SalesAssistant.Features.Manage.TalkingPoints;
+
+public enum ProductSort
+{
+    Name,
+    Sku,
+    Category,
+    StalePointsFirst,
+}
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
+
+public sealed record ProductAdviceRow(int Id, string Sku, string Name, string Category, int ActivePoints, int StalePoints);
+
+public sealed record TalkingPointView(int Id, string Text, int Position, bool IsRetired, DateTimeOffset ReviewBy, DateTimeOffset UpdatedAt, int Version, bool IsStale);
+
+public sealed record ProductAdvice(int ProductId, string Sku, string Name, IReadOnlyList<TalkingPointView> Active, IReadOnlyList<TalkingPointView> Retired);
+
+public sealed record TalkingPointChangeView(DateTimeOffset ChangedAt, string ChangedBy, Catalog.TalkingPointChangeKind Kind, string? Before, string? After);
