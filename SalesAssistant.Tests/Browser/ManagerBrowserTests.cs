@@ -1,0 +1,39 @@
+using SalesAssistant.Tests.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesAssistant.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class ManagerBrowserTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task A_manager_rewrites_a_talking_point_and_the_clerk_sees_the_new_text_at_once()
+    {
+        var manager = await fixture.NewPageAsync(1024, 768);
+        await manager.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
+        await manager.WaitForInteractiveAsync();
+        await manager.TestId("manage-link").ClickAsync();
+        await manager.TestId("advice-search").FillAsync("quattro");
+        await Expect(manager.TestId("advice-product")).ToHaveCountAsync(2);
+        await manager.ScreenshotAsync("manage-products-1024x768");
+        await manager.Locator("[data-testid=advice-product][data-sku=TOAST-4]").ClickAsync();
+
+        await Expect(manager.TestId("managed-talking-point")).ToHaveCountAsync(2);
+        await manager.TestId("edit-talking-point").First.ClickAsync();
+        await manager.TestId("managed-talking-point").First.Locator("textarea").FillAsync("Four slices at once: the whole family eats together");
+        await manager.TestId("managed-talking-point").First.TestId("talking-point-save").ClickAsync();
+        await Expect(manager.TestId("managed-talking-point-text").First).ToHaveTextAsync("Four slices at once: the whole family eats together");
+        await Expect(manager.TestId("history-row")).ToHaveCountAsync(1);
+        await manager.ScreenshotAsync("manage-talking-points-1024x768");
+
+        var clerk = await fixture.NewClerkPageAsync(768, 1024);
+        await clerk.WaitForInteractiveAsync();
+        await clerk.TestId("product-search").FillAsync("toaster duo");
+        await clerk.TestId("product-result").ClickAsync();
+        await Expect(clerk.Locator("[data-testid=upsell-option][data-sku=TOAST-4]").TestId("talking-point").First)
+            .ToHaveTextAsync("Four slices at once: the whole family eats together");
+
+        await manager.Context.CloseAsync();
+        await clerk.Context.CloseAsync();
+    }
+}
