@@ -37,6 +37,7 @@ public static class SalesAssistantHosting
         builder.Services.AddScoped<CounterService>();
         builder.Services.AddScoped<ProductSearch>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.TalkingPoints.TalkingPointService>();
+        builder.Services.AddScoped<SalesAssistant.Features.Manage.Staff.StaffService>();
         return builder;
     }
 

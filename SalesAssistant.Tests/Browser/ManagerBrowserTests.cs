@@ -36,4 +36,35 @@ public sealed class ManagerBrowserTests(BrowserFixture fixture)
         await manager.Context.CloseAsync();
         await clerk.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_manager_adds_a_clerk_who_signs_in_and_disables_them_again()
+    {
+        var manager = await fixture.NewPageAsync(768, 1024);
+        await manager.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
+        await manager.GoToInteractiveAsync("/manage/staff");
+        await manager.TestId("clerk-name").FillAsync("Bea");
+        await manager.TestId("clerk-email").FillAsync("bea@store.test");
+        await manager.TestId("clerk-password").FillAsync("short");
+        await manager.TestId("add-clerk").ClickAsync();
+        await Expect(manager.GetByText("At least 10 characters.")).ToBeVisibleAsync();
+        await manager.TestId("clerk-password").FillAsync("Bea-Counter-2026");
+        await manager.TestId("add-clerk").ClickAsync();
+        await Expect(manager.Locator("[data-testid=staff-member][data-email='bea@store.test']")).ToBeVisibleAsync();
+        await manager.ScreenshotAsync("manage-staff-768x1024");
+
+        var bea = await fixture.NewPageAsync(1024, 768);
+        await bea.SignInAsync("bea@store.test", "Bea-Counter-2026");
+        await Expect(bea.TestId("product-search")).ToBeVisibleAsync();
+
+        await manager.Locator("[data-testid=staff-member][data-email='bea@store.test']").TestId("disable-clerk").ClickAsync();
+        await Expect(manager.Locator("[data-testid=staff-member][data-email='bea@store.test']")).ToContainTextAsync("Disabled");
+        var again = await fixture.NewPageAsync(1024, 768);
+        await again.SignInAsync("bea@store.test", "Bea-Counter-2026");
+        await Expect(again.TestId("login-error")).ToContainTextAsync("disabled");
+
+        await manager.Context.CloseAsync();
+        await bea.Context.CloseAsync();
+        await again.Context.CloseAsync();
+    }
 }

@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Features.Accounts;
+
+namespace SalesAssistant.Features.Manage.Staff;
+
+/// <summary>
+/// Managers create, disable, enable and reset clerk accounts. Each call runs in its own scope so the
+/// Identity stores never hold a long-lived context in a circuit.
+/// </summary>
+public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser currentUser)
+{
+    private static readonly ClerkValidator ClerkRules = new();
+    private static readonly PasswordValidator PasswordRules = new();
+
+    public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var managers = (await users.GetUsersInRoleAsync(AppRoles.Manager)).Select(u => u.Id).ToHashSet();
+        var now = DateTimeOffset.UtcNow;
+        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).Take(1000).ToListAsync(ct);
+        return all.Select(u => new StaffMember(
+                u.Id,
+                u.Email ?? "",
+                u.DisplayName,
+                managers.Contains(u.Id) ? AppRoles.Manager : AppRoles.Clerk,
+                IsDisabled(u),
+                !IsDisabled(u) && u.LockoutEnd > now))
+            .ToList();
+    }
+
+    public async Task<ManageResult> CreateClerkAsync(ClerkModel model, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        var validation = await ClerkRules.ValidateAsync(model, ct);
+        if (!validation.IsValid)
+        {
+            return ManageResult.Invalid(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)));
+        }
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = model.Email.Trim();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return ManageResult.Invalid($"There is already an account for {email}.");
+        }
+        var clerk = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = model.DisplayName.Trim() };
+        var created = await users.CreateAsync(clerk, model.Password);
+        if (!created.Succeeded)
+        {
+            return ManageResult.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        await users.AddToRoleAsync(clerk, AppRoles.Clerk);
+        return ManageResult.Saved;
+    }
+
+    /// <summary>Disabled clerks cannot sign in, and a tablet they are signed in on is signed out within minutes.</summary>
+    public Task<ManageResult> DisableAsync(string userId, CancellationToken ct = default) =>
+        ChangeClerkAsync(userId, async (users, clerk) =>
+        {
+            await users.SetLockoutEnabledAsync(clerk, true);
+            await users.SetLockoutEndDateAsync(clerk, DateTimeOffset.MaxValue);
+            return await users.UpdateSecurityStampAsync(clerk);
+        });
+
+    public Task<ManageResult> EnableAsync(string userId, CancellationToken ct = default) =>
+        ChangeClerkAsync(userId, async (users, clerk) =>
+        {
+            await users.SetLockoutEndDateAsync(clerk, null);
+            return await users.ResetAccessFailedCountAsync(clerk);
+        });
+
+    public async Task<ManageResult> ResetPasswordAsync(string userId, PasswordModel model, CancellationToken ct = default)
+    {
+        var validation = await PasswordRules.ValidateAsync(model, ct);
+        if (!validation.IsValid)
+        {
+            await currentUser.RequireAsync(AppRoles.Manager);
+            return ManageResult.Invalid(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)));
+        }
+        return await ChangeClerkAsync(userId, async (users, clerk) =>
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(clerk);
+            var reset = await users.ResetPasswordAsync(clerk, token, model.Password);
+            if (reset.Succeeded)
+            {
+                await users.SetLockoutEndDateAsync(clerk, IsDisabled(clerk) ? DateTimeOffset.MaxValue : null);
+                await users.ResetAccessFailedCountAsync(clerk);
+            }
+            return reset;
+        });
+    }
+
+    private async Task<ManageResult> ChangeClerkAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var clerk = await users.FindByIdAsync(userId);
+        if (clerk is null)
+        {
+            return ManageResult.NotFound;
+        }
+        if (await users.IsInRoleAsync(clerk, AppRoles.Manager))
+        {
+            return ManageResult.Invalid("Manager accounts are not changed here.");
+        }
+        var result = await change(users, clerk);
+        return result.Succeeded ? ManageResult.Saved : ManageResult.Invalid(string.Join(" ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static bool IsDisabled(AppUser user) => user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(10);
+}
