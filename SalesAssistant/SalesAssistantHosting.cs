@@ -8,6 +8,7 @@ using SalesAssistant.Catalog.File;
 using SalesAssistant.Components;
 using SalesAssistant.Features.Accounts;
 using SalesAssistant.Features.Counter;
+using SalesAssistant.Features.Manage.Import;
 using SalesAssistant.Store;
 using StoreOptions = SalesAssistant.Store.StoreOptions;
 
@@ -38,6 +39,10 @@ public static class SalesAssistantHosting
         builder.Services.AddScoped<ProductSearch>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.TalkingPoints.TalkingPointService>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.Staff.StaffService>();
+        builder.Services.AddScoped<SalesAssistant.Features.Manage.Import.CatalogImportService>();
+        builder.Services.AddSingleton<CatalogFileWriter>();
+        builder.Services.AddOptions<SalesAssistant.Features.Manage.Import.ImportOptions>().BindConfiguration(SalesAssistant.Features.Manage.Import.ImportOptions.Section)
+            .Validate(o => o.MaxFileBytes > 0, "Import:MaxFileBytes must be positive");
         return builder;
     }
 
@@ -54,6 +59,7 @@ public static class SalesAssistantHosting
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapCatalogExport();
         return app;
     }
 

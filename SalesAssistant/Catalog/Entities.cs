@@ -90,6 +90,7 @@ public sealed class TalkingPointChange
 {
     public int Id { get; set; }
     public int TalkingPointId { get; set; }
+    public TalkingPoint? TalkingPoint { get; set; }
     public int ProductId { get; set; }
     public TalkingPointChangeKind Kind { get; set; }
     public string? Before { get; set; }

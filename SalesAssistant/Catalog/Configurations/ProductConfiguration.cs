@@ -11,11 +11,12 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Sku).HasMaxLength(CatalogLimits.SkuMaxLength).UseCollation("NOCASE");
         builder.HasIndex(p => p.Sku).IsUnique();
         builder.Property(p => p.Ean).HasMaxLength(13);
-        builder.HasIndex(p => p.Ean).IsUnique();
+        // EANs and tiers are unique among active products: a retired product's barcode or tier may be reused.
+        builder.HasIndex(p => p.Ean).IsUnique().HasFilter("\"IsActive\" = 1");
         builder.Property(p => p.Name).HasMaxLength(CatalogLimits.NameMaxLength);
         builder.Property(p => p.Brand).HasMaxLength(CatalogLimits.BrandMaxLength);
         builder.Property(p => p.SearchText).HasMaxLength(500);
-        builder.HasIndex(p => new { p.FamilyId, p.Tier }).IsUnique();
+        builder.HasIndex(p => new { p.FamilyId, p.Tier }).IsUnique().HasFilter("\"IsActive\" = 1");
         builder.HasIndex(p => new { p.CategoryId, p.Name });
 
         builder.HasOne(p => p.Category).WithMany(c => c.Products).HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);

@@ -12,7 +12,7 @@ internal sealed class TalkingPointChangeConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.After).HasMaxLength(CatalogLimits.TalkingPointMaxLength);
         builder.Property(c => c.ChangedBy).HasMaxLength(256);
         builder.HasIndex(c => new { c.ProductId, c.ChangedAt });
-        builder.HasOne<TalkingPoint>().WithMany().HasForeignKey(c => c.TalkingPointId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.TalkingPoint).WithMany().HasForeignKey(c => c.TalkingPointId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Product>().WithMany().HasForeignKey(c => c.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<SalesAssistant.Features.Accounts.AppUser>().WithMany().HasForeignKey(c => c.ChangedById).OnDelete(DeleteBehavior.SetNull);
     }

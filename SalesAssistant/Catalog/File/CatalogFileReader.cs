@@ -27,7 +27,10 @@ public sealed class CatalogFileReader
         return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), fileName);
     }
 
-    public CatalogReadResult Read(ReadOnlySpan<byte> bytes, string fileName)
+    /// <param name="bytes">The file's content.</param>
+    /// <param name="fileName">Named in error messages.</param>
+    /// <param name="otherKnownSkus">SKUs outside the file that accessories may name (the existing catalog, on import); SKUs of the file always may.</param>
+    public CatalogReadResult Read(ReadOnlySpan<byte> bytes, string fileName, IReadOnlySet<string>? otherKnownSkus = null)
     {
         if (TryDecodeUtf8(bytes, out var text) is { } encodingError)
         {
@@ -68,7 +71,7 @@ public sealed class CatalogFileReader
         {
             errors.AddRange(RowValidator.Validate(row).Errors.Select(e => new CatalogFileError(row.Line, e.PropertyName, e.ErrorMessage)));
         }
-        errors.AddRange(CheckAcrossRows(rows));
+        errors.AddRange(CheckAcrossRows(rows, otherKnownSkus));
 
         return errors.Count > 0
             ? Failed(fileName, errors)
@@ -149,7 +152,7 @@ public sealed class CatalogFileReader
             Field(CatalogColumns.Specs));
     }
 
-    private static IEnumerable<CatalogFileError> CheckAcrossRows(List<CatalogFileRow> rows)
+    private static IEnumerable<CatalogFileError> CheckAcrossRows(List<CatalogFileRow> rows, IReadOnlySet<string>? otherKnownSkus)
     {
         var firstLineOfSku = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var firstLineOfEan = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -172,10 +175,13 @@ public sealed class CatalogFileReader
         }
         foreach (var row in rows)
         {
-            var unknown = CatalogFields.SplitList(row.Accessories).Where(s => s.Length > 0 && !firstLineOfSku.ContainsKey(s)).ToList();
+            var unknown = CatalogFields.SplitList(row.Accessories)
+                .Where(s => s.Length > 0 && !firstLineOfSku.ContainsKey(s) && otherKnownSkus?.Contains(s) != true)
+                .ToList();
             if (unknown.Count > 0)
             {
-                yield return new CatalogFileError(row.Line, CatalogColumns.Accessories, $"unknown SKU(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))}: every accessory must be a product of the file");
+                var where = otherKnownSkus is null ? "a product of the file" : "a product of the file or of the catalog";
+                yield return new CatalogFileError(row.Line, CatalogColumns.Accessories, $"unknown SKU(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))}: every accessory must be {where}");
             }
         }
     }

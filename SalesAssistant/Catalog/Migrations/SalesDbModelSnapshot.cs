@@ -254,7 +254,8 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Ean")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IsActive\" = 1");
 
                     b.HasIndex("Sku")
                         .IsUnique();
@@ -262,7 +263,8 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasIndex("CategoryId", "Name");
 
                     b.HasIndex("FamilyId", "Tier")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IsActive\" = 1");
 
                     b.ToTable("Products");
                 });
@@ -664,11 +666,13 @@ namespace SalesAssistant.Catalog.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", null)
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", "TalkingPoint")
                         .WithMany()
                         .HasForeignKey("TalkingPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("TalkingPoint");
                 });
 
             modelBuilder.Entity("SalesAssistant.Features.Counter.BasketLine", b =>

@@ -11,7 +11,7 @@ using SalesAssistant.Catalog;
 namespace SalesAssistant.Catalog.Migrations
 {
     [DbContext(typeof(SalesDb))]
-    [Migration("20261124024542_InitialCreate")]
+    [Migration("20261124025715_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -257,7 +257,8 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Ean")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IsActive\" = 1");
 
                     b.HasIndex("Sku")
                         .IsUnique();
@@ -265,7 +266,8 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasIndex("CategoryId", "Name");
 
                     b.HasIndex("FamilyId", "Tier")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"IsActive\" = 1");
 
                     b.ToTable("Products");
                 });
@@ -667,11 +669,13 @@ namespace SalesAssistant.Catalog.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", null)
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", "TalkingPoint")
                         .WithMany()
                         .HasForeignKey("TalkingPointId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("TalkingPoint");
                 });
 
             modelBuilder.Entity("SalesAssistant.Features.Counter.BasketLine", b =>

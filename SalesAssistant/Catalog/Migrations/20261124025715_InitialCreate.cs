@@ -504,13 +504,15 @@ namespace SalesAssistant.Catalog.Migrations
                 name: "IX_Products_Ean",
                 table: "Products",
                 column: "Ean",
-                unique: true);
+                unique: true,
+                filter: "\"IsActive\" = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_FamilyId_Tier",
                 table: "Products",
                 columns: new[] { "FamilyId", "Tier" },
-                unique: true);
+                unique: true,
+                filter: "\"IsActive\" = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Sku",

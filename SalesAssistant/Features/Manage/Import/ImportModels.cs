@@ -1,0 +1,37 @@
+using SalesAssistant.Catalog.File;
+
+namespace SalesAssistant.Features.Manage.Import;
+
+public enum ImportMode
+{
+    /// <summary>Add new SKUs and update existing ones; products not in the file stay as they are.</summary>
+    AddAndUpdate,
+
+    /// <summary>The file is the whole catalog: products not in it are deactivated (never deleted).</summary>
+    ReplaceCatalog,
+}
+
+public enum ImportAction
+{
+    Add,
+    Update,
+    Unchanged,
+    Deactivate,
+}
+
+public sealed record ImportRow(int? Line, string Sku, string Name, ImportAction Action, IReadOnlyList<string> ChangedColumns);
+
+/// <summary>What an import will do (dry run) or did: every row's action, or every bad row. Nothing is written when there are errors.</summary>
+public sealed record ImportPlan(string FileName, ImportMode Mode, IReadOnlyList<CatalogFileError> Errors, IReadOnlyList<ImportRow> Rows)
+{
+    public bool IsValid => Errors.Count == 0;
+    public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
+}
+
+public sealed class ImportOptions
+{
+    public const string Section = "Import";
+
+    /// <summary>The largest catalog file a manager may upload.</summary>
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+}
