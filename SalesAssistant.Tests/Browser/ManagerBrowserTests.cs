@@ -67,4 +67,48 @@ public sealed class ManagerBrowserTests(BrowserFixture fixture)
         await bea.Context.CloseAsync();
         await again.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_manager_imports_a_file_after_a_dry_run_and_a_bad_file_changes_nothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("import-").FullName;
+        var good = Path.Combine(folder, "from-supplier.csv");
+        await File.WriteAllTextAsync(good, "sku,name,category,price,stock,talking_points\r\n"
+            + "GRILL-1,Contact grill,Kitchen,79.90,4,\"Grills both sides at once, so dinner is ready in minutes\"\r\n");
+        var bad = Path.Combine(folder, "broken.csv");
+        await File.WriteAllTextAsync(bad, "sku,name,category,price,stock\nGRILL-2,Grill,Kitchen,\"1,50\",4\nGRILL 3,Grill,Kitchen,1.50,-1\n");
+        var manager = await fixture.NewPageAsync(1024, 768);
+        await manager.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
+        await manager.GoToInteractiveAsync("/manage/import");
+
+        await manager.TestId("import-file").SetInputFilesAsync(bad);
+        await Expect(manager.TestId("import-invalid")).ToBeVisibleAsync();
+        await Expect(manager.TestId("import-error")).ToHaveCountAsync(3);
+        await Expect(manager.Locator("[data-testid=import-error][data-line='2'][data-column='price']")).ToBeVisibleAsync();
+        await Expect(manager.TestId("import-apply")).ToHaveCountAsync(0);
+        await manager.ScreenshotAsync("manage-import-errors-1024x768");
+
+        await manager.TestId("import-file").SetInputFilesAsync(good);
+        await Expect(manager.TestId("count-add")).ToHaveTextAsync("1");
+        await manager.TestId("import-apply").ClickAsync();
+        await Expect(manager.TestId("import-done")).ToBeVisibleAsync();
+        await manager.ScreenshotAsync("manage-import-done-1024x768");
+
+        var clerk = await fixture.NewClerkPageAsync(768, 1024);
+        await clerk.WaitForInteractiveAsync();
+        await clerk.TestId("product-search").FillAsync("contact grill");
+        await Expect(clerk.TestId("product-result")).ToHaveAttributeAsync("data-sku", "GRILL-1");
+        await clerk.TestId("product-search").FillAsync("GRILL-2");
+        await Expect(clerk.TestId("no-results")).ToBeVisibleAsync();
+
+        var export = await manager.APIRequest.GetAsync("/manage/export");
+        Assert.Equal(200, export.Status);
+        Assert.StartsWith("text/csv", export.Headers["content-type"]);
+        Assert.Contains("GRILL-1,,Contact grill,,Kitchen,79.90,4,,,,\"Grills both sides at once, so dinner is ready in minutes\",", await export.TextAsync());
+
+        var clerkExport = await clerk.APIRequest.GetAsync("/manage/export", new() { MaxRedirects = 0 });
+        Assert.NotEqual(200, clerkExport.Status);
+        await manager.Context.CloseAsync();
+        await clerk.Context.CloseAsync();
+    }
 }

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SalesAssistant.Catalog.File;
+using SalesAssistant.Features.Manage.Import;
+using SalesAssistant.Tests.TestSupport;
+
+namespace SalesAssistant.Tests.Features.Manage;
+
+public sealed class ImportPageTests : ManagerTestContext
+{
+    public ImportPageTests()
+    {
+        Services.AddSingleton<CatalogFileReader>();
+        Services.AddScoped<CatalogImportService>();
+        Services.AddSingleton(Options.Create(new ImportOptions { MaxFileBytes = 1024 }));
+    }
+
+    private IRenderedComponent<ImportPage> Upload(InputFileContent file)
+    {
+        var page = Render<ImportPage>();
+        page.FindComponent<InputFile>().UploadFiles(file);
+        return page;
+    }
+
+    [Fact]
+    public void A_file_that_is_not_csv_is_refused_with_a_clear_message()
+    {
+        var page = Upload(InputFileContent.CreateFromText("hello", "catalog.xlsx"));
+
+        page.WaitForAssertion(() => Assert.Contains("not a CSV file", page.Find("[data-testid=import-problem]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=import-apply]"));
+    }
+
+    [Fact]
+    public void A_file_over_the_configured_size_is_refused_with_a_clear_message()
+    {
+        var page = Upload(InputFileContent.CreateFromText(TestCatalog.Header + "\n" + new string('x', 2000), "big.csv"));
+
+        page.WaitForAssertion(() => Assert.Contains("the limit is", page.Find("[data-testid=import-problem]").TextContent));
+    }
+
+    [Fact]
+    public void A_valid_file_shows_the_dry_run_before_anything_is_written()
+    {
+        var page = Upload(InputFileContent.CreateFromText(TestCatalog.Header + "\nNEW-9,,Waffle maker,Crisp,Kitchen,49.00,3,,,,,\n", "new.csv"));
+
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=count-add]").TextContent));
+        Assert.NotNull(page.Find("[data-testid=import-apply]"));
+        using var db = Database.CreateDbContext();
+        Assert.DoesNotContain(db.Products, p => p.Sku == "NEW-9");
+    }
+}
