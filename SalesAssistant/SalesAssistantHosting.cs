@@ -39,6 +39,8 @@ public static class SalesAssistantHosting
         builder.Services.AddScoped<ProductSearch>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.TalkingPoints.TalkingPointService>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.Staff.StaffService>();
+        builder.Services.AddScoped<SalesAssistant.Features.Manage.Products.ProductService>();
+        builder.Services.AddScoped<SalesAssistant.Features.Manage.Families.FamilyService>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.Import.CatalogImportService>();
         builder.Services.AddSingleton<CatalogFileWriter>();
         builder.Services.AddOptions<SalesAssistant.Features.Manage.Import.ImportOptions>().BindConfiguration(SalesAssistant.Features.Manage.Import.ImportOptions.Section)

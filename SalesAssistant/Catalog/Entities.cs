@@ -39,6 +39,9 @@ public sealed class Product
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Optimistic concurrency token managed by the app (SQLite has no rowversion): +1 on every edit.</summary>
+    public int Version { get; set; }
+
     public List<ProductSpec> Specs { get; set; } = [];
     public List<TalkingPoint> TalkingPoints { get; set; } = [];
     public List<AccessoryLink> Accessories { get; set; } = [];

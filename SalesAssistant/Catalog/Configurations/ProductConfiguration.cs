@@ -16,6 +16,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Name).HasMaxLength(CatalogLimits.NameMaxLength);
         builder.Property(p => p.Brand).HasMaxLength(CatalogLimits.BrandMaxLength);
         builder.Property(p => p.SearchText).HasMaxLength(500);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.FamilyId, p.Tier }).IsUnique().HasFilter("\"IsActive\" = 1");
         builder.HasIndex(p => new { p.CategoryId, p.Name });
 

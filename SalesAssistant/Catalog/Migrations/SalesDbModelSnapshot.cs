@@ -251,6 +251,10 @@ namespace SalesAssistant.Catalog.Migrations
                     b.Property<int?>("Tier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Ean")

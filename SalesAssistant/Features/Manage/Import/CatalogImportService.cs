@@ -138,6 +138,7 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
                 products[entry.Sku] = product;
             }
             product.IsActive = true;
+            product.Version++;
             product.Ean = entry.Ean;
             product.Name = entry.Name;
             product.Brand = entry.Brand;

@@ -12,12 +12,6 @@ public static class PasswordRules
         .Matches("[a-z]").WithMessage("Needs a lower-case letter.")
         .Matches("[A-Z]").WithMessage("Needs an upper-case letter.")
         .Matches("[0-9]").WithMessage("Needs a digit.");
-
-    public static Func<object, string, Task<IEnumerable<string>>> ForMudForm<T>(IValidator<T> validator) => async (model, propertyName) =>
-    {
-        var result = await validator.ValidateAsync(ValidationContext<T>.CreateWithOptions((T)model, x => x.IncludeProperties(propertyName)));
-        return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
-    };
 }
 
 public sealed class ClerkValidator : AbstractValidator<ClerkModel>

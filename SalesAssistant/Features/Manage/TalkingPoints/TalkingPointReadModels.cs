@@ -5,12 +5,12 @@ public enum ProductSort
     Name,
     Sku,
     Category,
+    Price,
+    Stock,
     StalePointsFirst,
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount);
-
-public sealed record ProductAdviceRow(int Id, string Sku, string Name, string Category, int ActivePoints, int StalePoints);
 
 public sealed record TalkingPointView(int Id, string Text, int Position, bool IsRetired, DateTimeOffset ReviewBy, DateTimeOffset UpdatedAt, int Version, bool IsStale);
 

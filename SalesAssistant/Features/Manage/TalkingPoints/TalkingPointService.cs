@@ -11,43 +11,7 @@ namespace SalesAssistant.Features.Manage.TalkingPoints;
 /// </summary>
 public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
-    public const int MaxPageSize = 100;
-
     private readonly TalkingPointValidator validator = new(clock);
-
-    public async Task<PagedResult<ProductAdviceRow>> SearchProductsAsync(string? term, int page, int pageSize, ProductSort sort, CancellationToken ct = default)
-    {
-        await currentUser.RequireAsync(AppRoles.Manager);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var now = clock.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Products.AsNoTracking().Where(p => p.IsActive);
-        foreach (var word in TextFolding.Fold(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-        {
-            query = query.Where(p => p.SearchText.Contains(word));
-        }
-        var rows = query.Select(p => new
-        {
-            p.Id,
-            p.Sku,
-            p.Name,
-            Category = p.Category!.Name,
-            ActivePoints = p.TalkingPoints.Count(t => !t.IsRetired),
-            StalePoints = p.TalkingPoints.Count(t => !t.IsRetired && t.ReviewBy <= now),
-        });
-        rows = sort switch
-        {
-            ProductSort.Sku => rows.OrderBy(r => r.Sku),
-            ProductSort.Category => rows.OrderBy(r => r.Category).ThenBy(r => r.Name),
-            ProductSort.StalePointsFirst => rows.OrderByDescending(r => r.StalePoints).ThenBy(r => r.Name),
-            _ => rows.OrderBy(r => r.Name).ThenBy(r => r.Sku),
-        };
-        var total = await query.CountAsync(ct);
-        var items = await rows.Skip(Math.Max(page, 0) * pageSize).Take(pageSize)
-            .Select(r => new ProductAdviceRow(r.Id, r.Sku, r.Name, r.Category, r.ActivePoints, r.StalePoints))
-            .ToListAsync(ct);
-        return new PagedResult<ProductAdviceRow>(items, total);
-    }
 
     public async Task<ProductAdvice?> GetAsync(int productId, CancellationToken ct = default)
     {

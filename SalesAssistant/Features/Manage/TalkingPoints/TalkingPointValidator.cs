@@ -17,11 +17,4 @@ public sealed class TalkingPointValidator : AbstractValidator<TalkingPointModel>
             .Must(d => d is null || d.Value.Date > clock.GetUtcNow().UtcDateTime.Date).WithMessage("The review date must be in the future.")
             .Must(d => d is null || d.Value.Date <= clock.GetUtcNow().UtcDateTime.Date.AddYears(2)).WithMessage("Review advice at least every two years.");
     }
-
-    /// <summary>Validates one field for <c>MudForm</c>.</summary>
-    public Func<object, string, Task<IEnumerable<string>>> ValidateValue => async (model, propertyName) =>
-    {
-        var result = await ValidateAsync(ValidationContext<TalkingPointModel>.CreateWithOptions((TalkingPointModel)model, x => x.IncludeProperties(propertyName)));
-        return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
-    };
 }

@@ -199,7 +199,8 @@ namespace SalesAssistant.Catalog.Migrations
                     Stock = table.Column<int>(type: "INTEGER", nullable: false),
                     FamilyId = table.Column<int>(type: "INTEGER", nullable: true),
                     Tier = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using SalesAssistant.Catalog;
 namespace SalesAssistant.Catalog.Migrations
 {
     [DbContext(typeof(SalesDb))]
-    [Migration("20261124025715_InitialCreate")]
+    [Migration("20261124030406_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -252,6 +252,10 @@ namespace SalesAssistant.Catalog.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
