@@ -111,4 +111,49 @@ public sealed class ManagerBrowserTests(BrowserFixture fixture)
         await manager.Context.CloseAsync();
         await clerk.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_manager_imports_a_family_reorders_its_tiers_and_accessories_and_the_clerk_flow_follows_at_once()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("family-").FullName, "grills.csv");
+        await File.WriteAllTextAsync(file, "name,sku,price,stock,category,family,tier,accessories,talking_points\n"
+            + "Grill Basic,GR-1,50.00,5,Grills,Grills,1,GR-BRUSH|GR-OIL,Grills both sides at once\n"
+            + "Grill Plus,GR-2,80.00,5,Grills,Grills,2,GR-BRUSH|GR-OIL,Removable plates go in the dishwasher\n"
+            + "Grill Pro,GR-3,120.00,5,Grills,Grills,3,GR-BRUSH|GR-OIL,Opens flat for a whole family's burgers\n"
+            + "Grill brush,GR-BRUSH,9.00,10,Grills,,,,Cleans the plates in seconds\n"
+            + "Grill oil spray,GR-OIL,6.00,10,Grills,,,,Nothing sticks\n");
+        var manager = await fixture.NewPageAsync(1024, 768);
+        await manager.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
+        await manager.GoToInteractiveAsync("/manage/import");
+        await manager.TestId("import-file").SetInputFilesAsync(file);
+        await manager.TestId("import-apply").ClickAsync();
+        await Expect(manager.TestId("import-done")).ToBeVisibleAsync();
+
+        await manager.TestId("manage-nav").GetByText("Families").ClickAsync();
+        await manager.TestId("family-search").FillAsync("grills");
+        await manager.TestId("family-link").GetByText("Grills").ClickAsync();
+        await Expect(manager.TestId("family-member")).ToHaveCountAsync(3);
+        await manager.Locator("[data-testid=family-member][data-sku=GR-2]").TestId("tier-up").ClickAsync();
+        await Expect(manager.TestId("family-member").First).ToHaveAttributeAsync("data-sku", "GR-2");
+        await manager.ScreenshotAsync("manage-family-1024x768");
+
+        await manager.Locator("[data-testid=family-member][data-sku=GR-1]").GetByRole(Microsoft.Playwright.AriaRole.Link).ClickAsync();
+        await Expect(manager.TestId("linked-accessory")).ToHaveCountAsync(2);
+        await manager.Locator("[data-testid=linked-accessory][data-sku=GR-OIL]").TestId("accessory-up").ClickAsync();
+        await Expect(manager.TestId("linked-accessory").First).ToHaveAttributeAsync("data-sku", "GR-OIL");
+        await manager.ScreenshotAsync("manage-product-1024x768");
+
+        var clerk = await fixture.NewClerkPageAsync(1024, 768);
+        await clerk.WaitForInteractiveAsync();
+        await clerk.TestId("product-search").FillAsync("GR-1");
+        await clerk.TestId("product-search").PressAsync("Enter");
+        await Expect(clerk.TestId("upsell-option")).ToHaveCountAsync(1);
+        await Expect(clerk.TestId("upsell-option")).ToHaveAttributeAsync("data-sku", "GR-3");
+        await clerk.TestId("keep-original").ClickAsync();
+        await Expect(clerk.TestId("accessory")).ToHaveCountAsync(2);
+        await Expect(clerk.TestId("accessory").First).ToHaveAttributeAsync("data-sku", "GR-OIL");
+
+        await manager.Context.CloseAsync();
+        await clerk.Context.CloseAsync();
+    }
 }

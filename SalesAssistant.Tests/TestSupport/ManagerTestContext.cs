@@ -23,6 +23,8 @@ public abstract class ManagerTestContext : MudTestContext, IAsyncLifetime
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, TestUsers.ManagerId));
         Services.AddScoped<CurrentUser>();
         Services.AddScoped<TalkingPointService>();
+        Services.AddScoped<SalesAssistant.Features.Manage.Products.ProductService>();
+        Services.AddScoped<SalesAssistant.Features.Manage.Families.FamilyService>();
     }
 
     protected override async ValueTask DisposeAsyncCore()
