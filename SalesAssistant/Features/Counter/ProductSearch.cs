@@ -8,27 +8,18 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
 {
     public const int MaxResults = 20;
     public const int MaxCategoryResults = 200;
-    private const int MaxTermLength = 100;
 
     /// <summary>Products whose name, brand, SKU or EAN contain every word of <paramref name="term"/>, accent- and case-insensitively.</summary>
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(string? term, CancellationToken ct = default)
     {
-        var words = TextFolding.Fold(term?.Length > MaxTermLength ? term[..MaxTermLength] : term)
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Distinct()
-            .Take(8)
-            .ToList();
+        var words = ProductQueries.SearchWords(term);
         if (words.Count == 0)
         {
             return [];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Products.AsNoTracking().Where(p => p.IsActive);
-        foreach (var word in words)
-        {
-            query = query.Where(p => p.SearchText.Contains(word));
-        }
+        var query = db.Products.AsNoTracking().Where(p => p.IsActive).MatchingAll(words);
         var exact = term!.Trim();
         return await query
             .OrderByDescending(p => p.Sku == exact || p.Ean == exact)

@@ -21,11 +21,7 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Products.AsNoTracking().Where(p => includeInactive || p.IsActive);
-        foreach (var word in TextFolding.Fold(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))
-        {
-            query = query.Where(p => p.SearchText.Contains(word));
-        }
+        var query = db.Products.AsNoTracking().Where(p => includeInactive || p.IsActive).MatchingAll(ProductQueries.SearchWords(term));
         var rows = query.Select(p => new
         {
             p.Id,
