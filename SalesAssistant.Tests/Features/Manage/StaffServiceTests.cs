@@ -64,6 +64,16 @@ public sealed class StaffServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_list_is_searched_by_name_or_email()
+    {
+        await staff.CreateClerkAsync(Anna);
+
+        Assert.Equal(["anna@store.test"], (await staff.ListAsync("ANN")).Select(m => m.Email));
+        Assert.Equal([TestUsers.ManagerEmail], (await staff.ListAsync("manager@")).Select(m => m.Email));
+        Assert.Equal(3, (await staff.ListAsync()).Count);
+    }
+
+    [Fact]
     public async Task The_same_email_twice_is_refused()
     {
         await staff.CreateClerkAsync(Anna);

@@ -13,14 +13,23 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
     private static readonly ClerkValidator ClerkRules = new();
     private static readonly PasswordValidator PasswordRules = new();
 
-    public async Task<IReadOnlyList<StaffMember>> ListAsync(CancellationToken ct = default)
+    public const int MaxListed = 200;
+
+    /// <summary>Staff whose email or name contains <paramref name="term"/>, at most <see cref="MaxListed"/>.</summary>
+    public async Task<IReadOnlyList<StaffMember>> ListAsync(string? term = null, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var managers = (await users.GetUsersInRoleAsync(AppRoles.Manager)).Select(u => u.Id).ToHashSet();
         var now = DateTimeOffset.UtcNow;
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).Take(1000).ToListAsync(ct);
+        var query = users.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(term))
+        {
+            var upper = term.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(upper) || u.DisplayName.ToUpper().Contains(upper));
+        }
+        var all = await query.OrderBy(u => u.Email).Take(MaxListed).ToListAsync(ct);
         return all.Select(u => new StaffMember(
                 u.Id,
                 u.Email ?? "",
