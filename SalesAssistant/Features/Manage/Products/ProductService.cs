@@ -116,7 +116,15 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         var product = new Product { Sku = model.Sku.Trim(), Name = model.Name.Trim(), Version = 1 };
         await ApplyAsync(db, product, model, ct);
         db.Products.Add(product);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another manager took the SKU or EAN between our check and this save.
+            return (TakenMeanwhile, null);
+        }
         await transaction.CommitAsync(ct);
         return (ManageResult.Saved, product.Id);
     }
@@ -270,7 +278,14 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         {
             return await ConflictAsync(id, ct);
         }
+        catch (DbUpdateException)
+        {
+            return TakenMeanwhile;
+        }
     }
+
+    private static readonly ManageResult TakenMeanwhile =
+        ManageResult.Conflict("Another product took this SKU, EAN or tier while you were editing. Nothing was saved; check the values and save again.");
 
     private async Task<ManageResult> ConflictAsync(int id, CancellationToken ct)
     {
