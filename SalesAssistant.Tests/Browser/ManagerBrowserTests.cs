@@ -42,6 +42,16 @@ public sealed class ManagerBrowserTests(BrowserFixture fixture)
     {
         var manager = await fixture.NewPageAsync(768, 1024);
         await manager.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
+        foreach (var path in new[] { "/manage", "/manage/families", "/manage/import" })
+        {
+            await manager.GoToInteractiveAsync(path);
+            await Expect(manager.TestId("manage-nav")).ToBeVisibleAsync();
+            Assert.True(await manager.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways at 768 px");
+        }
+        await manager.TestId("advice-search").Or(manager.TestId("import-file")).First.WaitForAsync();
+        await manager.GoToInteractiveAsync("/manage");
+        await Expect(manager.TestId("edit-product").First).ToBeVisibleAsync();
+        await manager.ScreenshotAsync("manage-products-768x1024");
         await manager.GoToInteractiveAsync("/manage/staff");
         await manager.TestId("clerk-name").FillAsync("Bea");
         await manager.TestId("clerk-email").FillAsync("bea@store.test");
