@@ -112,3 +112,39 @@ public sealed class AccessoryLink
     public Product? Accessory { get; set; }
     public int Priority { get; set; }
 }
+
+/// <summary>
+/// Two talking points of one product tested against each other: while the test runs, every offer of the product
+/// leads with one of them (alternately) and leaves the other out, so the dashboard can compare their acceptance.
+/// </summary>
+public sealed class TalkingPointAbTest
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    public int PointAId { get; set; }
+    public TalkingPoint? PointA { get; set; }
+    public int PointBId { get; set; }
+    public TalkingPoint? PointB { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string StartedBy { get; set; } = "";
+}
+
+public enum CatalogChangeKind
+{
+    AccessoryLinked = 1,
+    AccessoryUnlinked = 2,
+}
+
+/// <summary>The catalog's history of manager changes to a product's links (talking points keep their own history).</summary>
+public sealed class CatalogChange
+{
+    public int Id { get; set; }
+    public int ProductId { get; set; }
+    public CatalogChangeKind Kind { get; set; }
+    public required string Summary { get; set; }
+    public string? ChangedById { get; set; }
+    public string ChangedBy { get; set; } = "";
+    public DateTimeOffset ChangedAt { get; set; }
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Features.Accounts;
 using SalesAssistant.Features.Counter;
+using SalesAssistant.Features.Insights.Sales;
 
 namespace SalesAssistant.Catalog;
 
@@ -18,6 +19,12 @@ public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbConte
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<BasketLine> BasketLines => Set<BasketLine>();
     public DbSet<ReactionRecord> Reactions => Set<ReactionRecord>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OfferTalkingPoint> OfferTalkingPoints => Set<OfferTalkingPoint>();
+    public DbSet<TalkingPointAbTest> TalkingPointAbTests => Set<TalkingPointAbTest>();
+    public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
+    public DbSet<SaleOrder> SaleOrders => Set<SaleOrder>();
+    public DbSet<SaleLine> SaleLines => Set<SaleLine>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -46,7 +46,7 @@ public sealed class CounterServiceTests : IAsyncLifetime
         Assert.Equal(
             [new SpecDifference("Slots", "2", "6"), new SpecDifference("Power", "800 W", "2000 W"), new SpecDifference("Timer", null, "Yes")],
             banquet.Differences);
-        Assert.Equal(["Six slices: breakfast for a big family in one go"], banquet.Product.TalkingPoints);
+        Assert.Equal(["Six slices: breakfast for a big family in one go"], banquet.Product.TalkingPoints.Select(p => p.Text));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class TalkingPointServiceTests : IAsyncLifetime
         var counter = new SalesAssistant.Features.Counter.CounterService(database, TimeProvider.System, TestUsers.Clerk);
         var id = (await counter.StartAsync("TOAST-2"))!.Value;
         var option = (await counter.GetAsync(id))!.UpsellOptions.Single(o => o.Product.Sku == "TOAST-4");
-        Assert.Equal(["Lift-and-look lever checks without burning", "Toasts four slices at once"], option.Product.TalkingPoints);
+        Assert.Equal(["Lift-and-look lever checks without burning", "Toasts four slices at once"], option.Product.TalkingPoints.Select(p => p.Text));
     }
 
     [Fact]

@@ -10,5 +10,6 @@ internal sealed class BasketLineConfiguration : IEntityTypeConfiguration<BasketL
     {
         builder.Property(l => l.AddedAt).HasConversion(UnixMilliseconds.Converter);
         builder.HasOne(l => l.Product).WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => new { l.ProductId, l.ConsultationId });
     }
 }

@@ -12,6 +12,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.Property(c => c.StartedAt).HasConversion(UnixMilliseconds.Converter);
         builder.Property(c => c.FinishedAt).HasConversion(UnixMilliseconds.NullableConverter);
         builder.HasIndex(c => c.StartedAt);
+        builder.HasIndex(c => new { c.Step, c.FinishedAt });
         builder.HasOne<SalesAssistant.Features.Accounts.AppUser>().WithMany().HasForeignKey(c => c.ClerkId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(c => c.BaselineProduct).WithMany().HasForeignKey(c => c.BaselineProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ConsultationId).OnDelete(DeleteBehavior.Cascade);

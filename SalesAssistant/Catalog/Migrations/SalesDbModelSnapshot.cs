@@ -165,6 +165,43 @@ namespace SalesAssistant.Catalog.Migrations
                     b.ToTable("AccessoryLinks");
                 });
 
+            modelBuilder.Entity("SalesAssistant.Catalog.CatalogChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedById");
+
+                    b.HasIndex("ProductId", "ChangedAt");
+
+                    b.ToTable("CatalogChanges");
+                });
+
             modelBuilder.Entity("SalesAssistant.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
@@ -339,6 +376,45 @@ namespace SalesAssistant.Catalog.Migrations
                     b.ToTable("TalkingPoints");
                 });
 
+            modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointAbTest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointAId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointBId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PointAId");
+
+                    b.HasIndex("PointBId");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique()
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.ToTable("TalkingPointAbTests");
+                });
+
             modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointChange", b =>
                 {
                     b.Property<int>("Id")
@@ -477,7 +553,7 @@ namespace SalesAssistant.Catalog.Migrations
 
                     b.HasIndex("ConsultationId");
 
-                    b.HasIndex("ProductId");
+                    b.HasIndex("ProductId", "ConsultationId");
 
                     b.ToTable("BasketLines");
                 });
@@ -506,6 +582,12 @@ namespace SalesAssistant.Catalog.Migrations
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("FinishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
@@ -523,7 +605,65 @@ namespace SalesAssistant.Catalog.Migrations
 
                     b.HasIndex("StartedAt");
 
+                    b.HasIndex("Step", "FinishedAt");
+
                     b.ToTable("Consultations");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Counter.Offer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AbTestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LeadTalkingPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShownAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadTalkingPointId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("AbTestId", "LeadTalkingPointId");
+
+                    b.HasIndex("ConsultationId", "Step", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("Offers");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Counter.OfferTalkingPoint", b =>
+                {
+                    b.Property<int>("OfferId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TalkingPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfferId", "TalkingPointId");
+
+                    b.HasIndex("TalkingPointId");
+
+                    b.ToTable("OfferTalkingPoints");
                 });
 
             modelBuilder.Entity("SalesAssistant.Features.Counter.ReactionRecord", b =>
@@ -549,6 +689,61 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasIndex("ConsultationId");
 
                     b.ToTable("Reactions");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Insights.Sales.SaleLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SaleOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("SaleOrderId", "ProductId")
+                        .IsUnique();
+
+                    b.ToTable("SaleLines");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Insights.Sales.SaleOrder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SoldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderNumber")
+                        .IsUnique();
+
+                    b.HasIndex("SoldAt");
+
+                    b.ToTable("SaleOrders");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -621,6 +816,20 @@ namespace SalesAssistant.Catalog.Migrations
                     b.Navigation("Product");
                 });
 
+            modelBuilder.Entity("SalesAssistant.Catalog.CatalogChange", b =>
+                {
+                    b.HasOne("SalesAssistant.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ChangedById")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesAssistant.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesAssistant.Catalog.Product", b =>
                 {
                     b.HasOne("SalesAssistant.Catalog.Category", "Category")
@@ -655,6 +864,33 @@ namespace SalesAssistant.Catalog.Migrations
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointAbTest", b =>
+                {
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", "PointA")
+                        .WithMany()
+                        .HasForeignKey("PointAId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", "PointB")
+                        .WithMany()
+                        .HasForeignKey("PointBId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesAssistant.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("PointA");
+
+                    b.Navigation("PointB");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("SalesAssistant.Catalog.TalkingPointChange", b =>
@@ -712,6 +948,52 @@ namespace SalesAssistant.Catalog.Migrations
                     b.Navigation("BaselineProduct");
                 });
 
+            modelBuilder.Entity("SalesAssistant.Features.Counter.Offer", b =>
+                {
+                    b.HasOne("SalesAssistant.Catalog.TalkingPointAbTest", null)
+                        .WithMany()
+                        .HasForeignKey("AbTestId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesAssistant.Features.Counter.Consultation", "Consultation")
+                        .WithMany("Offers")
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", null)
+                        .WithMany()
+                        .HasForeignKey("LeadTalkingPointId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SalesAssistant.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Consultation");
+
+                    b.Navigation("Product");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Counter.OfferTalkingPoint", b =>
+                {
+                    b.HasOne("SalesAssistant.Features.Counter.Offer", null)
+                        .WithMany("TalkingPoints")
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesAssistant.Catalog.TalkingPoint", "TalkingPoint")
+                        .WithMany()
+                        .HasForeignKey("TalkingPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("TalkingPoint");
+                });
+
             modelBuilder.Entity("SalesAssistant.Features.Counter.ReactionRecord", b =>
                 {
                     b.HasOne("SalesAssistant.Features.Counter.Consultation", null)
@@ -719,6 +1001,23 @@ namespace SalesAssistant.Catalog.Migrations
                         .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Insights.Sales.SaleLine", b =>
+                {
+                    b.HasOne("SalesAssistant.Catalog.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SalesAssistant.Features.Insights.Sales.SaleOrder", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SaleOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("SalesAssistant.Catalog.Category", b =>
@@ -744,7 +1043,19 @@ namespace SalesAssistant.Catalog.Migrations
                 {
                     b.Navigation("Lines");
 
+                    b.Navigation("Offers");
+
                     b.Navigation("Reactions");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Counter.Offer", b =>
+                {
+                    b.Navigation("TalkingPoints");
+                });
+
+            modelBuilder.Entity("SalesAssistant.Features.Insights.Sales.SaleOrder", b =>
+                {
+                    b.Navigation("Lines");
                 });
 #pragma warning restore 612, 618
         }

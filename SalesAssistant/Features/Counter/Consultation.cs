@@ -38,6 +38,12 @@ public sealed class Consultation
     public Guid Id { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The UTC day the consultation finished on; the dashboard's trends group by it.</summary>
+    public DateOnly? FinishedOn { get; set; }
+
+    /// <summary>Generated demo history (see <c>DemoHistory:Enabled</c>), never a real customer.</summary>
+    public bool IsDemo { get; set; }
     public ConsultationStep Step { get; set; }
 
     /// <summary>The clerk (or manager) who ran the consultation.</summary>
@@ -54,12 +60,16 @@ public sealed class Consultation
 
     public List<BasketLine> Lines { get; set; } = [];
     public List<ReactionRecord> Reactions { get; set; } = [];
+    public List<Offer> Offers { get; set; } = [];
 }
 
 public enum BasketLineRole
 {
     Main = 1,
     Accessory = 2,
+
+    /// <summary>Any other product the customer asked for, added by search on the accessory step.</summary>
+    Extra = 3,
 }
 
 public sealed class BasketLine
@@ -82,4 +92,32 @@ public sealed class ReactionRecord
     public OfferStep Step { get; set; }
     public CustomerReaction Reaction { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
+}
+
+/// <summary>One product shown to the customer as an up-sell option or an accessory, with the talking points on screen.</summary>
+public sealed class Offer
+{
+    public int Id { get; set; }
+    public Guid ConsultationId { get; set; }
+    public Consultation? Consultation { get; set; }
+    public OfferStep Step { get; set; }
+    public int ProductId { get; set; }
+    public Product? Product { get; set; }
+    public DateTimeOffset ShownAt { get; set; }
+
+    /// <summary>The A/B test the product was in when shown, and the variant (talking point) the offer led with.</summary>
+    public int? AbTestId { get; set; }
+    public int? LeadTalkingPointId { get; set; }
+
+    public List<OfferTalkingPoint> TalkingPoints { get; set; } = [];
+}
+
+public sealed class OfferTalkingPoint
+{
+    public int OfferId { get; set; }
+    public int TalkingPointId { get; set; }
+    public TalkingPoint? TalkingPoint { get; set; }
+
+    /// <summary>0 for the point shown first.</summary>
+    public int Position { get; set; }
 }

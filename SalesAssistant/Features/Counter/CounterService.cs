@@ -84,11 +84,11 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         var mainProduct = pitches.Single(p => p.Id == mainProductId);
 
         IReadOnlyList<UpsellOption> upsellOptions = consultation.Step == ConsultationStep.Upsell
-            ? await UpsellOptionsAsync(db, baseline, new Money(consultation.BaselinePriceMinor), ct)
+            ? await UpsellOptionsAsync(db, id, baseline, new Money(consultation.BaselinePriceMinor), ct)
             : [];
         var basketSkus = consultation.Lines.Select(l => l.View.Sku).ToHashSet(StringComparer.OrdinalIgnoreCase);
         IReadOnlyList<AccessoryOffer> accessories = consultation.Step == ConsultationStep.Accessories
-            ? await AccessoryOffersAsync(db, mainProductId, basketSkus, ct)
+            ? await AccessoryOffersAsync(db, id, mainProductId, basketSkus, ct)
             : [];
 
         return new ConsultationView(
@@ -181,12 +181,52 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             return true;
         }, ct);
 
+    /// <summary>
+    /// Adds a product the customer asked for on the accessory step (found by search) to the basket. An accessory
+    /// on offer goes in as that accessory; anything else as an extra line. False when it is inactive, out of stock
+    /// or already in the basket.
+    /// </summary>
+    public Task<bool> AddProductAsync(Guid id, string sku, CancellationToken ct = default) =>
+        UpdateAsync(id, ConsultationStep.Accessories, async (db, consultation) =>
+        {
+            var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.IsActive && p.Stock > 0 && p.Sku == sku, ct);
+            if (product is null || consultation.Lines.Any(l => l.ProductId == product.Id))
+            {
+                return false;
+            }
+            var mainProductId = consultation.Lines.Single(l => l.Role == BasketLineRole.Main).ProductId;
+            var isOffered = await OfferableAccessories(db, mainProductId).AnyAsync(p => p.Id == product.Id, ct);
+            consultation.AccessoriesOffered |= isOffered;
+            consultation.Lines.Add(new BasketLine
+            {
+                ProductId = product.Id,
+                Role = isOffered ? BasketLineRole.Accessory : BasketLineRole.Extra,
+                UnitPriceMinor = product.PriceMinor,
+                AddedAt = clock.GetUtcNow(),
+            });
+            return true;
+        }, ct);
+
+    /// <summary>Takes an extra product (one added by search) out of the basket again.</summary>
+    public Task<bool> RemoveExtraAsync(Guid id, string sku, CancellationToken ct = default) =>
+        UpdateAsync(id, ConsultationStep.Accessories, async (db, consultation) =>
+        {
+            var productId = await db.Products.Where(p => p.Sku == sku).Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
+            var line = consultation.Lines.FirstOrDefault(l => l.Role == BasketLineRole.Extra && l.ProductId == productId);
+            if (line is null)
+            {
+                return false;
+            }
+            db.BasketLines.Remove(line);
+            return true;
+        }, ct);
+
     /// <summary>Moves from the accessory step to the summary.</summary>
     public Task<bool> ContinueToSummaryAsync(Guid id, CancellationToken ct = default) =>
         UpdateAsync(id, ConsultationStep.Accessories, async (db, consultation) =>
         {
             var mainProductId = consultation.Lines.Single(l => l.Role == BasketLineRole.Main).ProductId;
-            consultation.AccessoriesOffered = await OfferableAccessories(db, mainProductId).AnyAsync(ct);
+            consultation.AccessoriesOffered |= await OfferableAccessories(db, mainProductId).AnyAsync(ct);
             consultation.Step = ConsultationStep.Summary;
             return true;
         }, ct);
@@ -194,8 +234,10 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     public Task<bool> FinishAsync(Guid id, CancellationToken ct = default) =>
         UpdateAsync(id, ConsultationStep.Summary, (_, consultation) =>
         {
+            var now = clock.GetUtcNow();
             consultation.Step = ConsultationStep.Finished;
-            consultation.FinishedAt = clock.GetUtcNow();
+            consultation.FinishedAt = now;
+            consultation.FinishedOn = DateOnly.FromDateTime(now.UtcDateTime);
             return Task.FromResult(true);
         }, ct);
 
@@ -221,13 +263,16 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             .Select(a => a.Accessory!)
             .Where(p => p.IsActive && p.Stock > 0);
 
-    private static async Task<IReadOnlyList<UpsellOption>> UpsellOptionsAsync(SalesDb db, ProductPitch baseline, Money baselinePrice, CancellationToken ct)
+    private async Task<IReadOnlyList<UpsellOption>> UpsellOptionsAsync(SalesDb db, Guid consultationId, ProductPitch baseline, Money baselinePrice, CancellationToken ct)
     {
         var baselineProduct = await db.Products.AsNoTracking().Where(p => p.Id == baseline.Id).Select(p => new { p.FamilyId, p.Tier }).FirstAsync(ct);
-        var options = await Pitches(HigherTiers(db, baselineProduct.FamilyId, baselineProduct.Tier)).ToListAsync(ct);
-        return options
+        var options = (await Pitches(HigherTiers(db, baselineProduct.FamilyId, baselineProduct.Tier)).ToListAsync(ct))
             .OrderBy(o => o.Price).ThenBy(o => o.Tier)
-            .Select(o => new UpsellOption(o, TierLabel(o.Tier), o.Price - baselinePrice, Differences(baseline, o)))
+            .ToList();
+        var shown = await OfferTracker.ShowAsync(db, consultationId, OfferStep.Upsell,
+            options.Select(o => new OfferCandidate(o.Id, o.TalkingPoints)).ToList(), CatalogLimits.MaxTalkingPoints, clock.GetUtcNow(), ct);
+        return options
+            .Select(o => new UpsellOption(o with { TalkingPoints = shown[o.Id] }, TierLabel(o.Tier), o.Price - baselinePrice, Differences(baseline, o)))
             .ToList();
     }
 
@@ -240,15 +285,23 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             .ToList();
     }
 
-    private static async Task<IReadOnlyList<AccessoryOffer>> AccessoryOffersAsync(SalesDb db, int mainProductId, HashSet<string> basketSkus, CancellationToken ct)
+    private async Task<IReadOnlyList<AccessoryOffer>> AccessoryOffersAsync(SalesDb db, Guid consultationId, int mainProductId, HashSet<string> basketSkus, CancellationToken ct)
     {
-        var offers = await OfferableAccessories(db, mainProductId)
-            .Select(p => new AccessoryOffer(
-                p.Sku, p.Name, p.Brand, new Money(p.PriceMinor), p.Stock,
-                p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => t.Text).FirstOrDefault(),
-                false))
+        var accessories = await OfferableAccessories(db, mainProductId)
+            .AsSplitQuery()
+            .Select(p => new
+            {
+                p.Id,
+                Offer = new AccessoryOffer(p.Sku, p.Name, p.Brand, new Money(p.PriceMinor), p.Stock, null, false),
+                Points = p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => new PitchPoint(t.Id, t.Text)).ToList(),
+            })
             .ToListAsync(ct);
-        return offers.Select(o => o with { InBasket = basketSkus.Contains(o.Sku) }).ToList();
+        // An accessory card has room for one reason: its first talking point (or the A/B variant it leads with).
+        var shown = await OfferTracker.ShowAsync(db, consultationId, OfferStep.Accessories,
+            accessories.Select(a => new OfferCandidate(a.Id, a.Points)).ToList(), 1, clock.GetUtcNow(), ct);
+        return accessories
+            .Select(a => a.Offer with { Reason = shown[a.Id].FirstOrDefault()?.Text, InBasket = basketSkus.Contains(a.Offer.Sku) })
+            .ToList();
     }
 
     private static IQueryable<ProductPitch> Pitches(IQueryable<Product> products) =>
@@ -263,5 +316,5 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             p.Family == null ? null : p.Family.Name,
             p.Tier,
             p.Specs.OrderBy(s => s.Position).Select(s => new SpecLine(s.Key, s.Value)).ToList(),
-            p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => t.Text).Take(CatalogLimits.MaxTalkingPoints).ToList()));
+            p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => new PitchPoint(t.Id, t.Text)).Take(CatalogLimits.MaxTalkingPoints).ToList()));
 }

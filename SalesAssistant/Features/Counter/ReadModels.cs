@@ -8,6 +8,9 @@ public sealed record CategorySummary(int Id, string Name, int ProductCount);
 
 public sealed record SpecLine(string Key, string Value);
 
+/// <summary>A talking point as the clerk says it; the id lets the dashboard tell which points were on screen.</summary>
+public sealed record PitchPoint(int Id, string Text);
+
 /// <summary>What the clerk shows and says about one product.</summary>
 public sealed record ProductPitch(
     int Id,
@@ -20,7 +23,7 @@ public sealed record ProductPitch(
     string? FamilyName,
     int? Tier,
     IReadOnlyList<SpecLine> Specs,
-    IReadOnlyList<string> TalkingPoints);
+    IReadOnlyList<PitchPoint> TalkingPoints);
 
 /// <summary>A spec line of an up-sell option that differs from the baseline; <see cref="BaselineValue"/> is null when the baseline lacks it.</summary>
 public sealed record SpecDifference(string Key, string? BaselineValue, string Value);

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Catalog;
+using SalesAssistant.Features.Accounts;
+using SalesAssistant.Features.Counter;
+
+namespace SalesAssistant.Features.Insights;
+
+/// <summary>
+/// The dashboard's figures. Every count is an aggregate computed in SQL over the finished consultations in the
+/// filter; only the grouped rows (a few per day, family, clerk or product) come back to the app. Manager only.
+/// </summary>
+public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser)
+{
+    /// <summary>Longest breakdown tables (products, accessories, talking points) are cut to the rows with the most offers.</summary>
+    public const int MaxRows = 50;
+    public const int MaxAbTests = 20;
+
+    public async Task<InsightsFilterChoices> FilterChoicesAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var clerks = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Select(u => new FilterChoice(u.Id, u.DisplayName == "" ? u.Email ?? u.Id : u.DisplayName)).ToListAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name)
+            .Select(c => new FilterChoice(c.Id.ToString(CultureInfo.InvariantCulture), c.Name)).ToListAsync(ct);
+        var families = await db.Families.AsNoTracking().OrderBy(f => f.Name)
+            .Select(f => new FilterChoice(f.Id.ToString(CultureInfo.InvariantCulture), f.Name)).ToListAsync(ct);
+        return new InsightsFilterChoices(clerks, categories, families);
+    }
+
+    public async Task<InsightsReport> ReportAsync(InsightsFilter filter, TrendGrain grain = TrendGrain.Day, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        if (filter.Problem is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(filter));
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var scope = Scope(db, filter);
+        var facts = Facts(scope);
+
+        var summary = (await TallyByAsync(facts, f => 1, ct)).Select(r => r.Tally).SingleOrDefault() ?? Tally.Empty;
+        var demo = await scope.CountAsync(c => c.IsDemo, ct);
+        var days = await TallyByAsync(facts, f => f.FinishedOn, ct);
+        var families = await TallyByAsync(facts.Where(f => f.FamilyId != null), f => f.FamilyId!.Value, ct);
+        var tiers = await TallyByAsync(facts.Where(f => f.Tier != null), f => f.Tier!.Value, ct);
+        var clerks = await TallyByAsync(facts, f => f.ClerkId ?? "", ct);
+        var chosen = await TallyByAsync(facts, f => f.BaselineProductId, ct);
+        var main = await TallyByAsync(facts, f => f.MainProductId, ct);
+
+        var offers = OfferFactsOf(db.Offers.Where(o => scope.Select(c => c.Id).Contains(o.ConsultationId)));
+        var accessories = await offers.Where(o => o.Step == OfferStep.Accessories)
+            .GroupBy(o => o.ProductId)
+            .Select(g => new { ProductId = g.Key, Offered = g.Count(), Attached = g.Count(o => o.Accepted) })
+            .OrderByDescending(r => r.Offered).ThenBy(r => r.ProductId)
+            .Take(MaxRows)
+            .ToListAsync(ct);
+
+        var productIds = chosen.Select(r => r.Key).Concat(main.Select(r => r.Key)).Concat(accessories.Select(a => a.ProductId)).ToHashSet();
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Sku, p.Name }).ToDictionaryAsync(p => p.Id, ct);
+        var familyNames = await db.Families.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        var clerkIds = clerks.Select(c => c.Key).ToList();
+        var clerkNames = await db.Users.AsNoTracking().Where(u => clerkIds.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.Email ?? u.Id : u.DisplayName, ct);
+
+        string ProductLabel(int id) => products.TryGetValue(id, out var p) ? $"{p.Name} ({p.Sku})" : $"#{id}";
+        string ProductKey(int id) => products.TryGetValue(id, out var p) ? p.Sku : id.ToString(CultureInfo.InvariantCulture);
+
+        return new InsightsReport(
+            filter,
+            grain,
+            summary,
+            demo,
+            Trend(days, filter, grain),
+            Rows(families, id => id.ToString(CultureInfo.InvariantCulture), id => familyNames.GetValueOrDefault(id, $"#{id}")),
+            Rows(tiers.OrderBy(r => r.Key), id => id.ToString(CultureInfo.InvariantCulture), id => $"{CounterService.TierLabel(id)} (tier {id})"),
+            Rows(clerks, id => id, id => id == "" ? "(account removed)" : clerkNames.GetValueOrDefault(id, id)),
+            Rows(Top(chosen, t => t.UpsellOffered), ProductKey, ProductLabel),
+            Rows(Top(main, t => t.AccessoriesOffered), ProductKey, ProductLabel),
+            accessories.Select(a => new AccessoryAttachRow(ProductKey(a.ProductId), products.TryGetValue(a.ProductId, out var p) ? p.Name : "", a.Offered, a.Attached)).ToList(),
+            await TalkingPointsAsync(db, offers, ct),
+            await AbTestsAsync(db, ct));
+    }
+
+    /// <summary>Finished consultations in the filter.</summary>
+    private static IQueryable<Consultation> Scope(SalesDb db, InsightsFilter filter)
+    {
+        var scope = db.Consultations.AsNoTracking()
+            .Where(c => c.Step == ConsultationStep.Finished && c.FinishedOn >= filter.From && c.FinishedOn <= filter.To);
+        if (filter.ClerkId is { } clerkId)
+        {
+            scope = scope.Where(c => c.ClerkId == clerkId);
+        }
+        if (filter.CategoryId is { } categoryId)
+        {
+            scope = scope.Where(c => c.BaselineProduct!.CategoryId == categoryId);
+        }
+        if (filter.FamilyId is { } familyId)
+        {
+            scope = scope.Where(c => c.BaselineProduct!.FamilyId == familyId);
+        }
+        return scope;
+    }
+
+    private static IQueryable<ConsultationFacts> Facts(IQueryable<Consultation> scope) => scope.Select(c => new ConsultationFacts
+    {
+        ClerkId = c.ClerkId,
+        FinishedOn = c.FinishedOn!.Value,
+        BaselineProductId = c.BaselineProductId,
+        FamilyId = c.BaselineProduct!.FamilyId,
+        Tier = c.BaselineProduct.Tier,
+        MainProductId = c.Lines.Where(l => l.Role == BasketLineRole.Main).Select(l => l.ProductId).FirstOrDefault(),
+        UpsellOffered = c.UpsellOutcome == UpsellOutcome.Accepted || c.UpsellOutcome == UpsellOutcome.KeptOriginal || c.UpsellOutcome == UpsellOutcome.StoppedByNegativeReaction,
+        UpsellAccepted = c.UpsellOutcome == UpsellOutcome.Accepted,
+        UpsellNegative = c.UpsellOutcome == UpsellOutcome.StoppedByNegativeReaction,
+        AccessoriesOffered = c.AccessoriesOffered,
+        AccessoriesAttached = c.AccessoriesOffered && c.Lines.Any(l => l.Role == BasketLineRole.Accessory),
+        AccessoriesNegative = c.AccessoriesStoppedByNegativeReaction,
+        BasketMinor = c.Lines.Sum(l => l.UnitPriceMinor),
+        BaselineMinor = c.BaselinePriceMinor,
+    });
+
+    /// <summary>
+    /// Each offer with whether the customer took it: an up-sell option is accepted when it became the main product,
+    /// an accessory when it is in the basket at the end.
+    /// </summary>
+    private static IQueryable<OfferFacts> OfferFactsOf(IQueryable<Offer> offers) => offers.Select(o => new OfferFacts
+    {
+        OfferId = o.Id,
+        ProductId = o.ProductId,
+        Step = o.Step,
+        Accepted = o.Step == OfferStep.Upsell
+            ? o.Consultation!.UpsellOutcome == UpsellOutcome.Accepted && o.Consultation.Lines.Any(l => l.Role == BasketLineRole.Main && l.ProductId == o.ProductId)
+            : o.Consultation!.Lines.Any(l => l.Role == BasketLineRole.Accessory && l.ProductId == o.ProductId),
+    });
+
+    private static async Task<List<(TKey Key, Tally Tally)>> TallyByAsync<TKey>(
+        IQueryable<ConsultationFacts> facts, Expression<Func<ConsultationFacts, TKey>> key, CancellationToken ct)
+    {
+        var rows = await facts.GroupBy(key).Select(g => new
+        {
+            g.Key,
+            Tally = new Tally
+            {
+                Consultations = g.Count(),
+                UpsellOffered = g.Count(f => f.UpsellOffered),
+                UpsellAccepted = g.Count(f => f.UpsellAccepted),
+                UpsellNegative = g.Count(f => f.UpsellNegative),
+                AccessoriesOffered = g.Count(f => f.AccessoriesOffered),
+                AccessoriesAttached = g.Count(f => f.AccessoriesAttached),
+                AccessoriesNegative = g.Count(f => f.AccessoriesNegative),
+                BasketMinor = g.Sum(f => f.BasketMinor),
+                BaselineMinor = g.Sum(f => f.BaselineMinor),
+            },
+        }).ToListAsync(ct);
+        return rows.Select(r => (r.Key, r.Tally)).ToList();
+    }
+
+    private static IEnumerable<(TKey Key, Tally Tally)> Top<TKey>(IEnumerable<(TKey Key, Tally Tally)> rows, Func<Tally, int> offers) =>
+        rows.Where(r => offers(r.Tally) > 0).OrderByDescending(r => offers(r.Tally)).ThenByDescending(r => r.Tally.Consultations).Take(MaxRows);
+
+    private static List<TallyRow> Rows<TKey>(IEnumerable<(TKey Key, Tally Tally)> rows, Func<TKey, string> key, Func<TKey, string> label) =>
+        rows.Select(r => new TallyRow(key(r.Key), label(r.Key), r.Tally)).ToList();
+
+    /// <summary>One row per day or ISO week (Monday first) of the range, empty ones included so a chart's gaps are real.</summary>
+    private static List<TallyRow> Trend(List<(DateOnly Key, Tally Tally)> days, InsightsFilter filter, TrendGrain grain)
+    {
+        var byDay = days.ToDictionary(d => d.Key, d => d.Tally);
+        var rows = new List<TallyRow>();
+        for (var start = grain == TrendGrain.Week ? WeekStart(filter.From) : filter.From; start <= filter.To; start = start.AddDays(grain == TrendGrain.Week ? 7 : 1))
+        {
+            var tally = Tally.Empty;
+            for (var day = start; day < start.AddDays(grain == TrendGrain.Week ? 7 : 1); day = day.AddDays(1))
+            {
+                if (day >= filter.From && day <= filter.To && byDay.TryGetValue(day, out var dayTally))
+                {
+                    tally += dayTally;
+                }
+            }
+            var key = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            rows.Add(new TallyRow(key, grain == TrendGrain.Week ? $"Week of {start:d MMM}" : start.ToString("ddd d MMM", CultureInfo.InvariantCulture), tally));
+        }
+        return rows;
+    }
+
+    private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static async Task<IReadOnlyList<TalkingPointRow>> TalkingPointsAsync(SalesDb db, IQueryable<OfferFacts> offers, CancellationToken ct)
+    {
+        var perPoint = await db.OfferTalkingPoints
+            .Join(offers, p => p.OfferId, o => o.OfferId, (p, o) => new { p.TalkingPointId, o.ProductId, o.Accepted })
+            .GroupBy(x => new { x.TalkingPointId, x.ProductId })
+            .Select(g => new { g.Key.TalkingPointId, g.Key.ProductId, Shown = g.Count(), Accepted = g.Count(x => x.Accepted) })
+            .OrderByDescending(r => r.Shown).ThenBy(r => r.TalkingPointId)
+            .Take(MaxRows)
+            .ToListAsync(ct);
+        if (perPoint.Count == 0)
+        {
+            return [];
+        }
+        var productIds = perPoint.Select(p => p.ProductId).Distinct().ToList();
+        var perProduct = await offers.Where(o => productIds.Contains(o.ProductId))
+            .GroupBy(o => o.ProductId)
+            .Select(g => new { ProductId = g.Key, Offers = g.Count(), Accepted = g.Count(o => o.Accepted) })
+            .ToDictionaryAsync(r => r.ProductId, ct);
+        var pointIds = perPoint.Select(p => p.TalkingPointId).ToList();
+        var points = await db.TalkingPoints.AsNoTracking().Where(t => pointIds.Contains(t.Id))
+            .Join(db.Products, t => t.ProductId, p => p.Id, (t, p) => new { t.Id, t.Text, t.IsRetired, p.Sku, ProductName = p.Name })
+            .ToDictionaryAsync(t => t.Id, ct);
+
+        return perPoint
+            .Where(r => points.ContainsKey(r.TalkingPointId))
+            .Select(r =>
+            {
+                var point = points[r.TalkingPointId];
+                var product = perProduct[r.ProductId];
+                return new TalkingPointRow(r.TalkingPointId, point.Sku, point.ProductName, point.Text, point.IsRetired,
+                    r.Shown, r.Accepted, product.Offers - r.Shown, product.Accepted - r.Accepted);
+            })
+            .OrderBy(r => r.ProductName).ThenByDescending(r => r.Shown)
+            .ToList();
+    }
+
+    /// <summary>The most recent A/B tests, each counted over all its finished offers since it started (the date filter does not apply).</summary>
+    private static async Task<IReadOnlyList<AbTestResult>> AbTestsAsync(SalesDb db, CancellationToken ct)
+    {
+        var tests = await db.TalkingPointAbTests.AsNoTracking()
+            .OrderBy(t => t.EndedAt == null ? 0 : 1).ThenByDescending(t => t.StartedAt)
+            .Take(MaxAbTests)
+            .Select(t => new { t.Id, t.ProductId, t.Product!.Sku, t.Product.Name, t.StartedAt, t.EndedAt, t.PointAId, AText = t.PointA!.Text, t.PointBId, BText = t.PointB!.Text })
+            .ToListAsync(ct);
+        if (tests.Count == 0)
+        {
+            return [];
+        }
+        var testIds = tests.Select(t => (int?)t.Id).ToList();
+        var counts = await OfferFactsOf(db.Offers.Where(o => testIds.Contains(o.AbTestId) && o.Consultation!.Step == ConsultationStep.Finished))
+            .Join(db.Offers, f => f.OfferId, o => o.Id, (f, o) => new { o.AbTestId, o.LeadTalkingPointId, f.Accepted })
+            .GroupBy(x => new { x.AbTestId, x.LeadTalkingPointId })
+            .Select(g => new { g.Key.AbTestId, g.Key.LeadTalkingPointId, Offers = g.Count(), Accepted = g.Count(x => x.Accepted) })
+            .ToListAsync(ct);
+
+        AbVariant Variant(int testId, int pointId, string text)
+        {
+            var row = counts.FirstOrDefault(c => c.AbTestId == testId && c.LeadTalkingPointId == pointId);
+            return new AbVariant(pointId, text, row?.Offers ?? 0, row?.Accepted ?? 0);
+        }
+
+        return tests.Select(t =>
+        {
+            var a = Variant(t.Id, t.PointAId, t.AText);
+            var b = Variant(t.Id, t.PointBId, t.BText);
+            return new AbTestResult(t.Id, t.Sku, t.Name, t.StartedAt, t.EndedAt, a, b, new TwoProportionTest(a.Accepted, a.Offers, b.Accepted, b.Offers));
+        }).ToList();
+    }
+
+    private sealed class ConsultationFacts
+    {
+        public string? ClerkId { get; init; }
+        public DateOnly FinishedOn { get; init; }
+        public int BaselineProductId { get; init; }
+        public int? FamilyId { get; init; }
+        public int? Tier { get; init; }
+        public int MainProductId { get; init; }
+        public bool UpsellOffered { get; init; }
+        public bool UpsellAccepted { get; init; }
+        public bool UpsellNegative { get; init; }
+        public bool AccessoriesOffered { get; init; }
+        public bool AccessoriesAttached { get; init; }
+        public bool AccessoriesNegative { get; init; }
+        public long BasketMinor { get; init; }
+        public long BaselineMinor { get; init; }
+    }
+
+    private sealed class OfferFacts
+    {
+        public int OfferId { get; init; }
+        public int ProductId { get; init; }
+        public OfferStep Step { get; init; }
+        public bool Accepted { get; init; }
+    }
+}
