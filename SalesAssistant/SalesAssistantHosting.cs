@@ -43,6 +43,9 @@ public static class SalesAssistantHosting
         builder.Services.AddScoped<SalesAssistant.Features.Manage.Families.FamilyService>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.Import.CatalogImportService>();
         builder.Services.AddSingleton<CatalogFileWriter>();
+        builder.Services.AddScoped<SalesAssistant.Features.Insights.InsightsService>();
+        builder.Services.AddScoped<SalesAssistant.Features.Insights.Together.TogetherService>();
+        builder.Services.AddScoped<SalesAssistant.Features.Insights.Sales.SalesImportService>();
         builder.Services.AddOptions<SalesAssistant.Features.Manage.Import.ImportOptions>().BindConfiguration(SalesAssistant.Features.Manage.Import.ImportOptions.Section)
             .Validate(o => o.MaxFileBytes > 0, "Import:MaxFileBytes must be positive");
         return builder;

@@ -86,6 +86,8 @@ public enum TalkingPointChangeKind
     Moved = 3,
     Retired = 4,
     Restored = 5,
+    AbTestStarted = 6,
+    AbTestEnded = 7,
 }
 
 /// <summary>One change to a talking point: who, when, before and after.</summary>

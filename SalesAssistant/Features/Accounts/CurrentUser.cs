@@ -19,4 +19,12 @@ public sealed class CurrentUser(AuthenticationStateProvider authenticationState)
         }
         return id;
     }
+
+    /// <summary>Like <see cref="RequireAsync"/>, with the name history rows show for the user.</summary>
+    public async Task<(string Id, string Name)> RequireNamedAsync(string roles)
+    {
+        var id = await RequireAsync(roles);
+        var user = await GetAsync();
+        return (id, user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.Email) ?? id);
+    }
 }

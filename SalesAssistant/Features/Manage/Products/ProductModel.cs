@@ -23,3 +23,4 @@ public sealed record ProductRow(int Id, string Sku, string Name, string Category
 public sealed record AccessoryRow(int ProductId, string Sku, string Name, Catalog.Money Price, int Stock, bool IsActive);
 
 public sealed record ProductDetails(int Id, int Version, bool IsActive, string? FamilyName, int? FamilyId, int? Tier, ProductModel Model, IReadOnlyList<AccessoryRow> Accessories);
+public sealed record CatalogChangeView(DateTimeOffset ChangedAt, string ChangedBy, Catalog.CatalogChangeKind Kind, string Summary);

@@ -166,10 +166,13 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         }, ct);
     }
 
-    /// <summary>Links <paramref name="accessorySku"/> as the lowest-priority accessory; optionally the reverse link too.</summary>
-    public async Task<ManageResult> AddAccessoryAsync(int productId, string accessorySku, bool alsoReverse, CancellationToken ct = default)
+    /// <summary>
+    /// Links <paramref name="accessorySku"/> as the lowest-priority accessory; optionally the reverse link too.
+    /// The catalog history records it, with <paramref name="why"/> when the link came from a suggestion.
+    /// </summary>
+    public async Task<ManageResult> AddAccessoryAsync(int productId, string accessorySku, bool alsoReverse, string? why = null, CancellationToken ct = default)
     {
-        await currentUser.RequireAsync(AppRoles.Manager);
+        var manager = await currentUser.RequireNamedAsync(AppRoles.Manager);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var accessory = await db.Products.FirstOrDefaultAsync(p => p.Sku == accessorySku.Trim(), ct);
@@ -185,19 +188,47 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         {
             return ManageResult.NotFound;
         }
-        await LinkAsync(db, productId, accessory.Id, ct);
-        if (alsoReverse)
+        var productSku = await db.Products.Where(p => p.Id == productId).Select(p => p.Sku).FirstAsync(ct);
+        if (await LinkAsync(db, productId, accessory.Id, ct))
         {
-            await LinkAsync(db, accessory.Id, productId, ct);
+            RecordLinkChange(db, manager, productId, CatalogChangeKind.AccessoryLinked, $"Linked {accessory.Sku} as an accessory{(why is null ? "" : $" ({why})")}");
+        }
+        if (alsoReverse && await LinkAsync(db, accessory.Id, productId, ct))
+        {
+            RecordLinkChange(db, manager, accessory.Id, CatalogChangeKind.AccessoryLinked, $"Linked {productSku} as an accessory");
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return ManageResult.Saved;
     }
 
-    public async Task<ManageResult> RemoveAccessoryAsync(int productId, int accessoryId, CancellationToken ct = default)
+    /// <summary>The catalog history of a product's accessory links, newest first.</summary>
+    public async Task<IReadOnlyList<CatalogChangeView>> HistoryAsync(int productId, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CatalogChanges.AsNoTracking()
+            .Where(c => c.ProductId == productId)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id)
+            .Take(100)
+            .Select(c => new CatalogChangeView(c.ChangedAt, c.ChangedBy, c.Kind, c.Summary))
+            .ToListAsync(ct);
+    }
+
+    private void RecordLinkChange(SalesDb db, (string Id, string Name) manager, int productId, CatalogChangeKind kind, string summary) =>
+        db.CatalogChanges.Add(new CatalogChange
+        {
+            ProductId = productId,
+            Kind = kind,
+            Summary = summary.Length > 500 ? summary[..500] : summary,
+            ChangedById = manager.Id,
+            ChangedBy = manager.Name,
+            ChangedAt = clock.GetUtcNow(),
+        });
+
+    public async Task<ManageResult> RemoveAccessoryAsync(int productId, int accessoryId, CancellationToken ct = default)
+    {
+        var manager = await currentUser.RequireNamedAsync(AppRoles.Manager);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var links = await db.AccessoryLinks.Where(a => a.ProductId == productId).OrderBy(a => a.Priority).ToListAsync(ct);
         var link = links.FirstOrDefault(a => a.AccessoryId == accessoryId);
@@ -208,6 +239,8 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         db.AccessoryLinks.Remove(link);
         links.Remove(link);
         Renumber(links);
+        var accessorySku = await db.Products.Where(p => p.Id == accessoryId).Select(p => p.Sku).FirstAsync(ct);
+        RecordLinkChange(db, manager, productId, CatalogChangeKind.AccessoryUnlinked, $"Removed the accessory {accessorySku}");
         await db.SaveChangesAsync(ct);
         return ManageResult.Saved;
     }
@@ -230,14 +263,16 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         return ManageResult.Saved;
     }
 
-    private static async Task LinkAsync(SalesDb db, int productId, int accessoryId, CancellationToken ct)
+    /// <summary>False when the link already exists.</summary>
+    private static async Task<bool> LinkAsync(SalesDb db, int productId, int accessoryId, CancellationToken ct)
     {
         if (await db.AccessoryLinks.AnyAsync(a => a.ProductId == productId && a.AccessoryId == accessoryId, ct))
         {
-            return;
+            return false;
         }
         var last = await db.AccessoryLinks.Where(a => a.ProductId == productId).MaxAsync(a => (int?)a.Priority, ct) ?? -1;
         db.AccessoryLinks.Add(new AccessoryLink { ProductId = productId, AccessoryId = accessoryId, Priority = last + 1 });
+        return true;
     }
 
     private static void Renumber(List<AccessoryLink> links)

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
 using SalesAssistant.Features.Accounts;
@@ -28,7 +27,72 @@ public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, Cu
             .OrderBy(t => t.Position).ThenBy(t => t.Id)
             .Select(t => new TalkingPointView(t.Id, t.Text, t.Position, t.IsRetired, t.ReviewBy, t.UpdatedAt, t.Version, t.ReviewBy <= now))
             .ToListAsync(ct);
-        return new ProductAdvice(product.Id, product.Sku, product.Name, points.Where(p => !p.IsRetired).ToList(), points.Where(p => p.IsRetired).ToList());
+        var abTest = await db.TalkingPointAbTests.AsNoTracking()
+            .Where(t => t.ProductId == productId && t.EndedAt == null)
+            .Select(t => new RunningAbTest(t.Id, t.PointAId, t.PointBId, t.StartedAt, t.StartedBy))
+            .FirstOrDefaultAsync(ct);
+        return new ProductAdvice(product.Id, product.Sku, product.Name, points.Where(p => !p.IsRetired).ToList(), points.Where(p => p.IsRetired).ToList(), abTest);
+    }
+
+    /// <summary>
+    /// Starts an A/B test of two active talking points of one product: from now on clerks lead with one or the other,
+    /// alternately, and the dashboard compares how often each is accepted. One test per product at a time.
+    /// </summary>
+    public async Task<ManageResult> StartAbTestAsync(int productId, int pointAId, int pointBId, CancellationToken ct = default)
+    {
+        var manager = await RequireManagerAsync();
+        if (pointAId == pointBId)
+        {
+            return ManageResult.Invalid("Choose two different talking points to compare.");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var points = await db.TalkingPoints.Where(t => t.ProductId == productId && !t.IsRetired && (t.Id == pointAId || t.Id == pointBId)).ToListAsync(ct);
+        if (points.Count != 2)
+        {
+            return ManageResult.Invalid("Both talking points must be active points of this product.");
+        }
+        if (await db.TalkingPointAbTests.AnyAsync(t => t.ProductId == productId && t.EndedAt == null, ct))
+        {
+            return ManageResult.Conflict("An A/B test is already running for this product. End it before starting another.");
+        }
+        var now = clock.GetUtcNow();
+        db.TalkingPointAbTests.Add(new TalkingPointAbTest { ProductId = productId, PointAId = pointAId, PointBId = pointBId, StartedAt = now, StartedBy = manager.Name });
+        var a = points.Single(p => p.Id == pointAId);
+        var b = points.Single(p => p.Id == pointBId);
+        Record(db, manager, a, TalkingPointChangeKind.AbTestStarted, null, $"A: {a.Text} | B: {b.Text}", now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return ManageResult.Saved;
+        }
+        catch (DbUpdateException)
+        {
+            return ManageResult.Conflict("Another manager started an A/B test for this product a moment ago.");
+        }
+    }
+
+    /// <summary>Ends the product's running A/B test; its figures stay on the dashboard.</summary>
+    public async Task<ManageResult> EndAbTestAsync(int productId, CancellationToken ct = default)
+    {
+        var manager = await RequireManagerAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        await EndRunningAbTestsAsync(db, manager, t => t.ProductId == productId, now, ct);
+        await db.SaveChangesAsync(ct);
+        return ManageResult.Saved;
+    }
+
+    private static async Task EndRunningAbTestsAsync(
+        SalesDb db, (string Id, string Name) manager, System.Linq.Expressions.Expression<Func<TalkingPointAbTest, bool>> which, DateTimeOffset now, CancellationToken ct)
+    {
+        var running = await db.TalkingPointAbTests.Include(t => t.PointA).Where(t => t.EndedAt == null).Where(which).ToListAsync(ct);
+        foreach (var test in running)
+        {
+            test.EndedAt = now;
+            Record(db, manager, test.PointA!, TalkingPointChangeKind.AbTestEnded, null, null, now);
+        }
     }
 
     public async Task<IReadOnlyList<TalkingPointChangeView>> HistoryAsync(int productId, CancellationToken ct = default)
@@ -128,14 +192,16 @@ public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, Cu
         }, ct);
 
     public Task<ManageResult> RetireAsync(int pointId, int version, CancellationToken ct = default) =>
-        ChangeAsync(pointId, version, (db, point, manager, now) =>
+        ChangeAsync(pointId, version, async (db, point, manager, now) =>
         {
             if (!point.IsRetired)
             {
                 point.IsRetired = true;
                 Record(db, manager, point, TalkingPointChangeKind.Retired, point.Text, null, now);
+                // A test cannot go on without one of its two points.
+                await EndRunningAbTestsAsync(db, manager, t => t.PointAId == pointId || t.PointBId == pointId, now, ct);
             }
-            return Task.FromResult(ManageResult.Saved);
+            return ManageResult.Saved;
         }, ct);
 
     public Task<ManageResult> RestoreAsync(int pointId, int version, CancellationToken ct = default) =>
@@ -206,12 +272,7 @@ public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, Cu
     private static DateTimeOffset ReviewBy(TalkingPointModel model, DateTimeOffset now) =>
         model.ReviewBy is { } date ? new DateTimeOffset(date.Date, TimeSpan.Zero) : now + TalkingPoint.ReviewInterval;
 
-    private async Task<(string Id, string Name)> RequireManagerAsync()
-    {
-        var id = await currentUser.RequireAsync(AppRoles.Manager);
-        var user = await currentUser.GetAsync();
-        return (id, user.Identity?.Name ?? user.FindFirstValue(ClaimTypes.Email) ?? id);
-    }
+    private Task<(string Id, string Name)> RequireManagerAsync() => currentUser.RequireNamedAsync(AppRoles.Manager);
 
     private static void Record(SalesDb db, (string Id, string Name) manager, TalkingPoint point, TalkingPointChangeKind kind, string? before, string? after, DateTimeOffset now) =>
         db.TalkingPointChanges.Add(new TalkingPointChange
