@@ -65,6 +65,7 @@ public static class SalesAssistantHosting
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCatalogExport();
+        SalesAssistant.Features.Insights.InsightsEndpoints.MapInsightsExport(app);
         return app;
     }
 
