@@ -106,6 +106,12 @@ public static class SalesAssistantHosting
         // Identity's stores need a scoped SalesDb; the app's own services use the factory.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<SalesDb>>().CreateDbContext());
         builder.Services.AddHostedService<AccountInitializer>();
+        // After the catalog and the accounts: the demo history needs both.
+        builder.Services.AddOptions<SalesAssistant.Features.Insights.DemoHistory.DemoHistoryOptions>()
+            .BindConfiguration(SalesAssistant.Features.Insights.DemoHistory.DemoHistoryOptions.Section)
+            .Validate(o => o.Consultations is >= 0 and <= 100_000 && o.TillOrders is >= 0 and <= 100_000 && o.Days is >= 1 and <= 366,
+                "DemoHistory: Consultations and TillOrders must be 0–100000, Days 1–366");
+        builder.Services.AddHostedService<SalesAssistant.Features.Insights.DemoHistory.DemoHistorySeeder>();
     }
 
     /// <summary>

@@ -85,6 +85,20 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
             await AbTestsAsync(db, ct));
     }
 
+    /// <summary>Deletes every generated demo consultation, till order, A/B test and demo clerk; real data stays.</summary>
+    public async Task<int> RemoveDemoHistoryAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var removed = await db.Consultations.Where(c => c.IsDemo).ExecuteDeleteAsync(ct);
+        await db.SaleOrders.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
+        await db.TalkingPointAbTests.Where(t => t.StartedBy == DemoHistory.DemoHistoryGenerator.StartedBy).ExecuteDeleteAsync(ct);
+        await db.Users.Where(u => u.Email!.EndsWith(DemoHistory.DemoHistoryGenerator.DemoEmailDomain)).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        return removed;
+    }
+
     /// <summary>Finished consultations in the filter.</summary>
     private static IQueryable<Consultation> Scope(SalesDb db, InsightsFilter filter)
     {
