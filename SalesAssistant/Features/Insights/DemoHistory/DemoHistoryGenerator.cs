@@ -107,7 +107,7 @@ public static class DemoHistoryGenerator
             foreach (var option in options)
             {
                 var lead = abTest is not null && option.Id == abTest.ProductId && startedAt < abTest.EndedAt
-                    ? (random.Next(2) == 0 ? abTest.PointAId : abTest.PointBId)
+                    ? abTest.NextLead()
                     : (int?)null;
                 leads[option.Id] = lead;
                 consultation.Offers.Add(Offer(OfferStep.Upsell, option, at, lead, lead is null ? null : abTest));
@@ -257,7 +257,7 @@ public static class DemoHistoryGenerator
         return ids;
     }
 
-    /// <summary>A finished A/B test on the most offered up-sell product with two talking points, over the first half of the history.</summary>
+    /// <summary>A finished A/B test on an up-sell product with two talking points, over the whole history but its last day.</summary>
     private static async Task<DemoAbTest?> DemoAbTestAsync(SalesDb db, DemoCatalog catalog, DateTimeOffset now, int days, CancellationToken ct)
     {
         var product = catalog.AbTestCandidate();
@@ -271,7 +271,7 @@ public static class DemoHistoryGenerator
             PointAId = product.TalkingPointIds[0],
             PointBId = product.TalkingPointIds[1],
             StartedAt = now.AddDays(-days),
-            EndedAt = now.AddDays(-days / 2.0),
+            EndedAt = now.AddDays(-1),
             StartedBy = StartedBy,
         };
         db.TalkingPointAbTests.Add(test);
@@ -279,5 +279,11 @@ public static class DemoHistoryGenerator
         return new DemoAbTest(test.Id, product.Id, test.PointAId, test.PointBId, test.EndedAt.Value);
     }
 
-    private sealed record DemoAbTest(int Id, int ProductId, int PointAId, int PointBId, DateTimeOffset EndedAt);
+    private sealed record DemoAbTest(int Id, int ProductId, int PointAId, int PointBId, DateTimeOffset EndedAt)
+    {
+        private int offers;
+
+        /// <summary>A and B in turn, as the counter alternates them.</summary>
+        public int NextLead() => offers++ % 2 == 0 ? PointAId : PointBId;
+    }
 }

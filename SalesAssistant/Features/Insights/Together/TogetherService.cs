@@ -18,7 +18,7 @@ public enum TogetherRanking
 /// <summary>Which baskets to mine: finished consultations and imported till orders of these UTC days.</summary>
 public sealed record TogetherQuery(DateOnly From, DateOnly To, int MinTogether = TogetherQuery.DefaultMinTogether, TogetherRanking RankBy = TogetherRanking.Lift)
 {
-    public const int DefaultMinTogether = 3;
+    public const int DefaultMinTogether = 5;
 }
 
 /// <summary>
