@@ -35,11 +35,11 @@ public sealed class AppServer : WebApplicationFactory<Program>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
     /// <summary>Creates a clerk account the way a manager would, through Identity.</summary>
-    public async Task CreateClerkAsync(string email, string password)
+    public async Task CreateClerkAsync(string email, string password, string displayName = "Clerk")
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var clerk = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Clerk" };
+        var clerk = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
         var created = await users.CreateAsync(clerk, password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
         Assert.True((await users.AddToRoleAsync(clerk, AppRoles.Clerk)).Succeeded);

@@ -160,4 +160,29 @@ public sealed class ConsultationPageTests : CounterTestContext
         Assert.Empty(page.FindAll("[data-testid=talking-point] b"));
         Assert.Contains(page.FindAll("[data-testid=talking-point]"), p => p.TextContent == "<script>alert(1)</script><b>bold</b>");
     }
+
+    [Fact]
+    public async Task On_the_accessory_step_a_search_adds_any_product_to_the_basket_and_it_can_be_taken_out_again()
+    {
+        var (_, page) = await OpenAsync("KETTLE");
+
+        page.Find("input[data-testid=extra-search]").Input("jam");
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=extra-results] [data-testid=product-result]")), TimeSpan.FromSeconds(5));
+        page.Find("[data-testid=extra-results] [data-testid=product-result]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["KETTLE", "JAM"], page.FindAll("[data-testid=basket-line]").Select(l => l.GetAttribute("data-sku"))));
+        Assert.Equal("42.00", TestId(page, "basket-total").GetAttribute("data-value"));
+        page.Find("[data-testid=extra-line] [data-testid=remove-extra]").Click();
+        page.WaitForAssertion(() => Assert.Equal(["KETTLE"], page.FindAll("[data-testid=basket-line]").Select(l => l.GetAttribute("data-sku"))));
+    }
+
+    [Fact]
+    public async Task The_extra_search_offers_only_products_in_stock()
+    {
+        var (_, page) = await OpenAsync("KETTLE");
+
+        page.Find("input[data-testid=extra-search]").Input("toaster bags");
+
+        page.WaitForAssertion(() => Assert.NotNull(TestId(page, "extra-no-results")), TimeSpan.FromSeconds(5));
+    }
 }
