@@ -93,7 +93,10 @@ public sealed class InsightsBrowserTests(BrowserFixture fixture)
         var sales = Path.Combine(Directory.CreateTempSubdirectory("till-").FullName, "till.csv");
         await File.WriteAllTextAsync(sales, "order_id,sku,quantity,sold_at\n" + string.Concat(Enumerable.Range(1, 5).Select(i =>
             $"BT-{i},CAFFE,1,{DateTime.UtcNow.AddDays(-i):yyyy-MM-dd}T10:00:00Z\nBT-{i},KETTLE,1,{DateTime.UtcNow.AddDays(-i):yyyy-MM-dd}T10:00:00Z\n")));
-        var manager = await fixture.NewPageAsync(1024, 768);
+        // Its own app: the new accessory link must not change what the other browser tests see.
+        await using var app = new AppServer(TestCatalog.Csv);
+        await app.CreateClerkAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
+        var manager = await fixture.NewPageAsync(app, 1024, 768);
         await manager.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
         await manager.WaitForInteractiveAsync();
         await manager.GoToInteractiveAsync("/manage/sales-import");
@@ -118,7 +121,8 @@ public sealed class InsightsBrowserTests(BrowserFixture fixture)
         await manager.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Make accessory" }).ClickAsync();
         await Expect(suggestion).ToHaveCountAsync(0);
 
-        var clerk = await fixture.NewClerkPageAsync(1024, 768);
+        var clerk = await fixture.NewPageAsync(app, 1024, 768);
+        await clerk.SignInAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
         await clerk.WaitForInteractiveAsync();
         await clerk.TestId("product-search").FillAsync("CAFFE");
         await clerk.TestId("product-search").PressAsync("Enter");

@@ -41,11 +41,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page (its own cookies and storage) of the given size.</summary>
-    public async Task<IPage> NewPageAsync(int width, int height)
+    public Task<IPage> NewPageAsync(int width, int height) => NewPageAsync(App, width, height);
+
+    /// <summary>A fresh page on another app, for a test whose changes to the catalog must not reach the other tests.</summary>
+    public async Task<IPage> NewPageAsync(AppServer app, int width, int height)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseAddress.ToString(),
+            BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = true,
         });

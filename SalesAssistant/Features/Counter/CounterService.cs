@@ -53,6 +53,11 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         return consultation.Id;
     }
 
+    /// <summary>
+    /// The consultation as the clerk sees it now. On the up-sell and accessory steps this also records, once per
+    /// product, the offers it puts on screen and their talking points (see <see cref="OfferTracker"/>): the dashboard
+    /// measures what was shown, not only what was taken.
+    /// </summary>
     public async Task<ConsultationView?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
