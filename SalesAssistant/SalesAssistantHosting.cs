@@ -27,7 +27,7 @@ public static class SalesAssistantHosting
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddSingleton<MoneyFormatter>();
 
-        builder.Services.AddDbContextFactory<SalesDb>((services, options) => options.UseSqlite(
+        builder.Services.AddDbContextFactory<SalesDb>((services, options) => options.UseSalesSqlite(
             CatalogConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));
 
         builder.Services.AddSingleton<CatalogFileReader>();

@@ -26,6 +26,7 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
     {
         var database = new TestDatabase();
         await using var db = database.CreateDbContext();
+        await SqliteSetup.UseWriteAheadLogAsync(db);
         await db.Database.MigrateAsync();
         db.Users.AddRange(TestUsers.All);
         await db.SaveChangesAsync();
@@ -43,7 +44,7 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
     }
 
     public SalesDb CreateDbContext() =>
-        new(new DbContextOptionsBuilder<SalesDb>().UseSqlite(ConnectionString).AddInterceptors(commandCounter).Options);
+        new(new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(ConnectionString).AddInterceptors(commandCounter).Options);
 
     public async ValueTask DisposeAsync()
     {

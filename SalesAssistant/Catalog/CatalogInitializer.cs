@@ -20,6 +20,7 @@ public sealed class CatalogInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            await SqliteSetup.UseWriteAheadLogAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             if (await db.Products.AnyAsync(cancellationToken))
             {

@@ -1,25 +1,74 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
 namespace SalesAssistant.Catalog;
 
+/// <summary>
+/// Full-text product search over the <c>ProductsFts</c> index (SQLite FTS5 over <see cref="Product.SearchText"/>,
+/// created by the ProductFullTextSearch migration and kept in sync by triggers).
+/// </summary>
 public static class ProductQueries
 {
     private const int MaxTermLength = 100;
     private const int MaxWords = 8;
 
-    /// <summary>The search words of <paramref name="term"/>: folded like <see cref="Product.SearchText"/>, bounded in length and count.</summary>
-    public static IReadOnlyList<string> SearchWords(string? term) =>
-        TextFolding.Fold(term?.Length > MaxTermLength ? term[..MaxTermLength] : term)
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    /// <summary>
+    /// The FTS5 query for what a person typed: every word must match as a prefix (<c>caf cre</c> finds
+    /// <c>Caffè Crema</c>), folded like <see cref="Product.SearchText"/>; a word made of several tokens
+    /// (<c>toast-4</c>) must match them in that order. Null when nothing searchable was typed.
+    /// Built from letters and digits only, so no input can change the query's syntax.
+    /// </summary>
+    public static string? FullTextQuery(string? term)
+    {
+        var folded = TextFolding.Fold(term?.Length > MaxTermLength ? term[..MaxTermLength] : term);
+        var phrases = folded
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(Tokens)
+            .Where(tokens => tokens.Count > 0)
+            .Select(tokens => "\"" + string.Join(' ', tokens) + "\"*")
             .Distinct()
             .Take(MaxWords)
             .ToList();
+        return phrases.Count == 0 ? null : string.Join(" AND ", phrases);
+    }
 
-    /// <summary>Products whose name, brand, SKU or EAN contain every word, accent- and case-insensitively, in SQL.</summary>
-    public static IQueryable<Product> MatchingAll(this IQueryable<Product> products, IReadOnlyList<string> words)
+    /// <summary>Products whose name, brand, SKU or EAN match every word of <paramref name="term"/> (see <see cref="FullTextQuery"/>); none when nothing searchable was typed.</summary>
+    public static IQueryable<Product> MatchingAll(this IQueryable<Product> products, SalesDb db, string? term)
     {
-        foreach (var word in words)
+        if (string.IsNullOrWhiteSpace(term))
         {
-            products = products.Where(p => p.SearchText.Contains(word));
+            return products;
         }
-        return products;
+        var query = FullTextQuery(term);
+        if (query is null)
+        {
+            return products.Where(_ => false);
+        }
+        var matches = db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ProductsFts" WHERE "ProductsFts" MATCH {query}""");
+        return products.Where(p => matches.Contains(p.Id));
+    }
+
+    /// <summary>The tokens of a word as FTS5's unicode61 tokenizer sees them: runs of letters and digits.</summary>
+    private static List<string> Tokens(string word)
+    {
+        var tokens = new List<string>();
+        var token = new StringBuilder();
+        foreach (var c in word)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                token.Append(c);
+            }
+            else if (token.Length > 0)
+            {
+                tokens.Add(token.ToString());
+                token.Clear();
+            }
+        }
+        if (token.Length > 0)
+        {
+            tokens.Add(token.ToString());
+        }
+        return tokens;
     }
 }

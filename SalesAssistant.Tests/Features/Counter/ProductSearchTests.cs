@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Catalog;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 
@@ -45,6 +47,84 @@ public sealed class ProductSearchTests : IAsyncLifetime
         Assert.Equal("TOAST-4", hits[0].Sku);
         Assert.Contains(hits, h => h.Sku == "TOAST-4X");
     }
+
+    [Theory]
+    [InlineData("caf cre", "CAFFE")]
+    [InlineData("toas quat", "TOAST-4")]
+    [InlineData("40063813", "TOAST-2")]
+    [InlineData("bel", "KETTLE")]
+    public async Task Every_word_matches_as_the_start_of_a_word(string term, string sku) =>
+        Assert.Contains(await search.SearchAsync(term), h => h.Sku == sku);
+
+    [Fact]
+    public async Task The_middle_of_a_word_does_not_match() => Assert.Empty(await search.SearchAsync("oaster"));
+
+    [Fact]
+    public async Task A_renamed_product_is_found_by_its_new_name_only()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            var kettle = await db.Products.SingleAsync(p => p.Sku == "KETTLE");
+            kettle.Name = "Bouilloire silencieuse";
+            kettle.RefreshSearchText();
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["KETTLE"], (await search.SearchAsync("bouilloire")).Select(h => h.Sku));
+        Assert.Empty(await search.SearchAsync("quiet"));
+    }
+
+    [Fact]
+    public async Task Inactive_and_deleted_products_are_not_found()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Products.Where(p => p.Sku == "TOAST-6").ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false));
+            var added = new Product { Sku = "GONE", Name = "Toaster gone", CategoryId = (await db.Categories.FirstAsync()).Id };
+            added.RefreshSearchText();
+            db.Products.Add(added);
+            await db.SaveChangesAsync();
+            Assert.Contains(await search.SearchAsync("gone"), h => h.Sku == "GONE");
+            db.Products.Remove(added);
+            await db.SaveChangesAsync();
+        }
+
+        var hits = await search.SearchAsync("toaster");
+
+        Assert.DoesNotContain(hits, h => h.Sku is "TOAST-6" or "GONE");
+        Assert.Contains(hits, h => h.Sku == "TOAST-2");
+    }
+
+    [Fact]
+    public async Task At_most_twenty_products_are_found()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            var categoryId = (await db.Categories.FirstAsync()).Id;
+            for (var i = 0; i < 30; i++)
+            {
+                var product = new Product { Sku = $"MUG-{i}", Name = $"Mug {i}", CategoryId = categoryId, Stock = 1 };
+                product.RefreshSearchText();
+                db.Products.Add(product);
+            }
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(ProductSearch.MaxResults, (await search.SearchAsync("mug")).Count);
+    }
+
+    [Theory]
+    [InlineData("\"caffe")]
+    [InlineData("caffe*")]
+    [InlineData("(caffe)")]
+    [InlineData("-caffe")]
+    [InlineData("caffe:")]
+    [InlineData("^caffe")]
+    public async Task Search_syntax_typed_by_a_person_is_taken_as_plain_words(string term) =>
+        Assert.Contains(await search.SearchAsync(term), h => h.Sku == "CAFFE");
+
+    [Fact]
+    public async Task Operators_are_words_too() => Assert.Empty(await search.SearchAsync("caffe OR kettle"));
 
     [Theory]
     [InlineData("")]

@@ -7,6 +7,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)
     {
+        // Triggers keep the full-text index (ProductsFts) in sync, and SQLite refuses RETURNING on tables with triggers.
+        builder.ToTable(table => table.UseSqlReturningClause(false));
         // SKUs are matched case-insensitively (a scanner or a clerk may type either case).
         builder.Property(p => p.Sku).HasMaxLength(CatalogLimits.SkuMaxLength).UseCollation("NOCASE");
         builder.HasIndex(p => p.Sku).IsUnique();
@@ -19,6 +21,10 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.FamilyId, p.Tier }).IsUnique().HasFilter("\"IsActive\" = 1");
         builder.HasIndex(p => new { p.CategoryId, p.Name });
+        // Plain indexes for look-ups by barcode and by family: the filtered unique ones above serve a query only when
+        // it says "IsActive" = 1 word for word, which EF's translation of p.IsActive does not.
+        builder.HasIndex(p => p.Ean, "IX_Products_Ean_Lookup");
+        builder.HasIndex(p => p.FamilyId, "IX_Products_FamilyId_Lookup");
 
         builder.HasOne(p => p.Category).WithMany(c => c.Products).HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Family).WithMany(f => f.Members).HasForeignKey(p => p.FamilyId).OnDelete(DeleteBehavior.SetNull);

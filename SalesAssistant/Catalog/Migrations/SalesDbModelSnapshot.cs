@@ -307,7 +307,13 @@ namespace SalesAssistant.Catalog.Migrations
                         .IsUnique()
                         .HasFilter("\"IsActive\" = 1");
 
+                    b.HasIndex(new[] { "Ean" }, "IX_Products_Ean_Lookup");
+
+                    b.HasIndex(new[] { "FamilyId" }, "IX_Products_FamilyId_Lookup");
+
                     b.ToTable("Products");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("SalesAssistant.Catalog.ProductSpec", b =>

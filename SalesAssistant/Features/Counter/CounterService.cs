@@ -35,7 +35,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             return null;
         }
 
-        var hasUpsell = product.FamilyId is not null && await HigherTiers(db, product.FamilyId, product.Tier).AnyAsync(ct);
+        var hasUpsell = product.FamilyId is not null && await ProductPitches.HigherTiers(db, product.Id).AnyAsync(ct);
         var now = clock.GetUtcNow();
         var consultation = new Consultation
         {
@@ -84,7 +84,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         }
 
         var mainProductId = consultation.Lines.First(l => l.View.Role == BasketLineRole.Main).ProductId;
-        var pitches = await Pitches(db.Products.Where(p => p.Id == consultation.BaselineProductId || p.Id == mainProductId)).ToListAsync(ct);
+        var pitches = await ProductPitches.Of(db.Products.Where(p => p.Id == consultation.BaselineProductId || p.Id == mainProductId)).ToListAsync(ct);
         var baseline = pitches.Single(p => p.Id == consultation.BaselineProductId);
         var mainProduct = pitches.Single(p => p.Id == mainProductId);
 
@@ -112,8 +112,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     public Task<bool> ChooseUpsellAsync(Guid id, string sku, CancellationToken ct = default) =>
         UpdateAsync(id, ConsultationStep.Upsell, async (db, consultation) =>
         {
-            var baseline = await db.Products.AsNoTracking().FirstAsync(p => p.Id == consultation.BaselineProductId, ct);
-            var option = await HigherTiers(db, baseline.FamilyId, baseline.Tier).FirstOrDefaultAsync(p => p.Sku == sku, ct);
+            var option = await ProductPitches.HigherTiers(db, consultation.BaselineProductId).AsNoTracking().FirstOrDefaultAsync(p => p.Sku == sku, ct);
             if (option is null)
             {
                 return false;
@@ -140,6 +139,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation?.Step is not (ConsultationStep.Upsell or ConsultationStep.Accessories))
         {
@@ -160,6 +160,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             consultation.Step = ConsultationStep.Summary;
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 
@@ -168,7 +169,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         UpdateAsync(id, ConsultationStep.Accessories, async (db, consultation) =>
         {
             var mainProductId = consultation.Lines.Single(l => l.Role == BasketLineRole.Main).ProductId;
-            var accessory = await OfferableAccessories(db, mainProductId).FirstOrDefaultAsync(p => p.Sku == sku, ct);
+            var accessory = await ProductPitches.OfferableAccessories(db, mainProductId).FirstOrDefaultAsync(p => p.Sku == sku, ct);
             if (accessory is null)
             {
                 return false;
@@ -200,7 +201,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
                 return false;
             }
             var mainProductId = consultation.Lines.Single(l => l.Role == BasketLineRole.Main).ProductId;
-            var isOffered = await OfferableAccessories(db, mainProductId).AnyAsync(p => p.Id == product.Id, ct);
+            var isOffered = await ProductPitches.OfferableAccessories(db, mainProductId).AnyAsync(p => p.Id == product.Id, ct);
             consultation.AccessoriesOffered |= isOffered;
             consultation.Lines.Add(new BasketLine
             {
@@ -231,7 +232,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         UpdateAsync(id, ConsultationStep.Accessories, async (db, consultation) =>
         {
             var mainProductId = consultation.Lines.Single(l => l.Role == BasketLineRole.Main).ProductId;
-            consultation.AccessoriesOffered |= await OfferableAccessories(db, mainProductId).AnyAsync(ct);
+            consultation.AccessoriesOffered |= await ProductPitches.OfferableAccessories(db, mainProductId).AnyAsync(ct);
             consultation.Step = ConsultationStep.Summary;
             return true;
         }, ct);
@@ -250,30 +251,22 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // BEGIN IMMEDIATE: the step is checked and changed under the write lock, so two taps (or two tablets)
+        // on the same consultation cannot both pass the check.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var consultation = await db.Consultations.Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null || consultation.Step != expectedStep || !await change(db, consultation))
         {
             return false;
         }
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return true;
     }
 
-    private static IQueryable<Product> HigherTiers(SalesDb db, int? familyId, int? tier) =>
-        db.Products.Where(p => p.IsActive && p.Stock > 0 && familyId != null && p.FamilyId == familyId && p.Tier > tier);
-
-    private static IQueryable<Product> OfferableAccessories(SalesDb db, int productId) =>
-        db.AccessoryLinks.Where(a => a.ProductId == productId)
-            .OrderBy(a => a.Priority)
-            .Select(a => a.Accessory!)
-            .Where(p => p.IsActive && p.Stock > 0);
-
     private async Task<IReadOnlyList<UpsellOption>> UpsellOptionsAsync(SalesDb db, Guid consultationId, ProductPitch baseline, Money baselinePrice, CancellationToken ct)
     {
-        var baselineProduct = await db.Products.AsNoTracking().Where(p => p.Id == baseline.Id).Select(p => new { p.FamilyId, p.Tier }).FirstAsync(ct);
-        var options = (await Pitches(HigherTiers(db, baselineProduct.FamilyId, baselineProduct.Tier)).ToListAsync(ct))
-            .OrderBy(o => o.Price).ThenBy(o => o.Tier)
-            .ToList();
+        var options = await ProductPitches.HigherTiersAsync(db, baseline.Id, ct);
         var shown = await OfferTracker.ShowAsync(db, consultationId, OfferStep.Upsell,
             options.Select(o => new OfferCandidate(o.Id, o.TalkingPoints)).ToList(), CatalogLimits.MaxTalkingPoints, clock.GetUtcNow(), ct);
         return options
@@ -292,34 +285,12 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
 
     private async Task<IReadOnlyList<AccessoryOffer>> AccessoryOffersAsync(SalesDb db, Guid consultationId, int mainProductId, HashSet<string> basketSkus, CancellationToken ct)
     {
-        var accessories = await OfferableAccessories(db, mainProductId)
-            .AsSplitQuery()
-            .Select(p => new
-            {
-                p.Id,
-                Offer = new AccessoryOffer(p.Sku, p.Name, p.Brand, new Money(p.PriceMinor), p.Stock, null, false),
-                Points = p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => new PitchPoint(t.Id, t.Text)).ToList(),
-            })
-            .ToListAsync(ct);
+        var accessories = await ProductPitches.AccessoriesAsync(db, mainProductId, ct);
         // An accessory card has room for one reason: its first talking point (or the A/B variant it leads with).
         var shown = await OfferTracker.ShowAsync(db, consultationId, OfferStep.Accessories,
-            accessories.Select(a => new OfferCandidate(a.Id, a.Points)).ToList(), 1, clock.GetUtcNow(), ct);
+            accessories.Select(a => new OfferCandidate(a.Id, a.TalkingPoints)).ToList(), 1, clock.GetUtcNow(), ct);
         return accessories
-            .Select(a => a.Offer with { Reason = shown[a.Id].FirstOrDefault()?.Text, InBasket = basketSkus.Contains(a.Offer.Sku) })
+            .Select(a => new AccessoryOffer(a.Sku, a.Name, a.Brand, a.Price, a.Stock, shown[a.Id].FirstOrDefault()?.Text, basketSkus.Contains(a.Sku)))
             .ToList();
     }
-
-    private static IQueryable<ProductPitch> Pitches(IQueryable<Product> products) =>
-        products.AsNoTracking().AsSplitQuery().Select(p => new ProductPitch(
-            p.Id,
-            p.Sku,
-            p.Name,
-            p.Brand,
-            p.Category!.Name,
-            new Money(p.PriceMinor),
-            p.Stock,
-            p.Family == null ? null : p.Family.Name,
-            p.Tier,
-            p.Specs.OrderBy(s => s.Position).Select(s => new SpecLine(s.Key, s.Value)).ToList(),
-            p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => new PitchPoint(t.Id, t.Text)).Take(CatalogLimits.MaxTalkingPoints).ToList()));
 }

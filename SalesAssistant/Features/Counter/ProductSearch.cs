@@ -9,24 +9,40 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
     public const int MaxResults = 20;
     public const int MaxCategoryResults = 200;
 
-    /// <summary>Products whose name, brand, SKU or EAN contain every word of <paramref name="term"/>, accent- and case-insensitively.</summary>
+    /// <summary>How many full-text matches are ranked at most: enough for any useful term, and a bound on the work a one-letter term causes.</summary>
+    public const int MaxRankedMatches = 1000;
+
+    /// <summary>
+    /// Active products whose name, brand, SKU or EAN match every word of <paramref name="term"/> as a prefix,
+    /// accent- and case-insensitively (<see cref="ProductQueries.FullTextQuery"/>): an exact SKU or EAN first,
+    /// then the best full-text matches (bm25), at most <see cref="MaxResults"/>.
+    /// </summary>
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(string? term, CancellationToken ct = default)
     {
-        var words = ProductQueries.SearchWords(term);
-        if (words.Count == 0)
+        var query = ProductQueries.FullTextQuery(term);
+        if (query is null)
         {
             return [];
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Products.AsNoTracking().Where(p => p.IsActive).MatchingAll(words);
-        var exact = term!.Trim();
-        return await query
-            .OrderByDescending(p => p.Sku == exact || p.Ean == exact)
-            .ThenBy(p => p.Name)
-            .Take(MaxResults)
-            .Select(ToHit)
-            .ToListAsync(ct);
+        var exact = await ByCode(db, term!.Trim()).Select(ToHit).FirstOrDefaultAsync(ct);
+        // The ranked matches come from the first MaxRankedMatches rows of the index (no ORDER BY inside, so FTS5
+        // stops there): ranking every match of a one-letter term would cost time in proportion to the catalog.
+        var matches = await db.Database.SqlQuery<ProductHitRow>($"""
+            SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name" AS "Category", p."PriceMinor", p."Stock"
+            FROM (SELECT rowid AS "Id", bm25("ProductsFts") AS "Score" FROM "ProductsFts"
+                  WHERE "ProductsFts" MATCH {query} LIMIT {MaxRankedMatches}) AS m
+            JOIN "Products" AS p ON p."Id" = m."Id"
+            JOIN "Categories" AS c ON c."Id" = p."CategoryId"
+            WHERE p."IsActive"
+            ORDER BY m."Score", p."Name"
+            LIMIT {MaxResults + 1}
+            """).ToListAsync(ct);
+        var hits = matches
+            .Select(m => new ProductHit(m.Sku, m.Ean, m.Name, m.Brand, m.Category, new Money(m.PriceMinor), m.Stock))
+            .Where(hit => exact is null || hit.Sku != exact.Sku);
+        return (exact is null ? hits : hits.Prepend(exact)).Take(MaxResults).ToList();
     }
 
     /// <summary>The product with exactly this SKU (any case) or EAN, as a barcode scanner types it.</summary>
@@ -38,10 +54,7 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
             return null;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Products.AsNoTracking()
-            .Where(p => p.IsActive && (p.Sku == code || p.Ean == code))
-            .Select(ToHit)
-            .FirstOrDefaultAsync(ct);
+        return await ByCode(db, code).Select(ToHit).FirstOrDefaultAsync(ct);
     }
 
     public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default)
@@ -65,6 +78,11 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
             .Select(ToHit)
             .ToListAsync(ct);
     }
+
+    private static IQueryable<Product> ByCode(SalesDb db, string code) =>
+        db.Products.AsNoTracking().Where(p => p.IsActive && (p.Sku == code || p.Ean == code));
+
+    private sealed record ProductHitRow(string Sku, string? Ean, string Name, string? Brand, string Category, long PriceMinor, int Stock);
 
     private static readonly System.Linq.Expressions.Expression<Func<Product, ProductHit>> ToHit =
         p => new ProductHit(p.Sku, p.Ean, p.Name, p.Brand, p.Category!.Name, new Money(p.PriceMinor), p.Stock);

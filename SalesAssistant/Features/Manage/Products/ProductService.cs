@@ -21,7 +21,7 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Products.AsNoTracking().Where(p => includeInactive || p.IsActive).MatchingAll(ProductQueries.SearchWords(term));
+        var query = db.Products.AsNoTracking().Where(p => includeInactive || p.IsActive).MatchingAll(db, term);
         var rows = query.Select(p => new
         {
             p.Id,

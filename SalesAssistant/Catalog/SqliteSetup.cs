@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SalesAssistant.Catalog;
+
+/// <summary>
+/// How the app uses SQLite with many tablets writing at once: write-ahead logging (readers never wait for a
+/// writer), a busy timeout (a writer waits for the lock instead of failing with SQLITE_BUSY), private caches
+/// (no <c>Cache=Shared</c>: it turns waits into SQLITE_LOCKED errors that no timeout retries). Transactions begun
+/// through EF are <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default): a read-then-write takes the write
+/// lock before it reads, so it cannot fail halfway when another writer got there first.
+/// </summary>
+public static class SqliteSetup
+{
+    /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
+    public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
+
+    public static TBuilder UseSalesSqlite<TBuilder>(this TBuilder options, string connectionString) where TBuilder : DbContextOptionsBuilder
+    {
+        options.UseSqlite(connectionString).AddInterceptors(BusyTimeoutOnOpen.Instance);
+        return options;
+    }
+
+    /// <summary>Switches the database file to write-ahead logging; the mode is stored in the file, so once is enough.</summary>
+    public static async Task UseWriteAheadLogAsync(SalesDb db, CancellationToken ct = default)
+    {
+        var connection = db.Database.GetDbConnection();
+        if (connection.DataSource is "" or ":memory:")
+        {
+            return;
+        }
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+    }
+
+    private sealed class BusyTimeoutOnOpen : DbConnectionInterceptor
+    {
+        public static readonly BusyTimeoutOnOpen Instance = new();
+
+        private static readonly string Pragma = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
