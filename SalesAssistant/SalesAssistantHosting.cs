@@ -18,7 +18,18 @@ public static class SalesAssistantHosting
 {
     public static WebApplicationBuilder AddSalesAssistant(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            // Every counter action is saved as it happens, so a lost circuit costs nothing but a page reload that
+            // resumes the consultation from the database. Keep a dropped tablet's circuit long enough for store
+            // Wi-Fi to come back (seconds, usually), not the framework's default 3 minutes, and bound how many are
+            // kept: each holds its component state (about 250–300 KB) while nobody uses it.
+            circuits.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
+            circuits.DisconnectedCircuitMaxRetained = 200;
+        });
+        // Static assets come precompressed from MapStaticAssets; this compresses the pages themselves. Left off for
+        // HTTPS (the default) because compressing secrets beside user input over TLS invites BREACH.
+        builder.Services.AddResponseCompression();
         builder.Services.AddMudServices();
 
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateOnStart()
@@ -57,6 +68,7 @@ public static class SalesAssistantHosting
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
