@@ -1,3 +1,4 @@
+using SalesAssistant.Catalog;
 using Microsoft.Extensions.Time.Testing;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
@@ -165,12 +166,29 @@ public sealed class InsightsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Families_are_searched_by_any_part_of_their_name_and_at_most_twenty_are_listed()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            db.Families.AddRange(Enumerable.Range(1, 30).Select(i => new Family { Name = $"Kettle line {i:00}" }));
+            await db.SaveChangesAsync();
+        }
+
+        var kettles = await insights.FamilyChoicesAsync("LINE");
+        var toasters = await insights.FamilyChoicesAsync("crisp");
+
+        Assert.Equal(InsightsService.MaxFamilyChoices, kettles.Count);
+        Assert.Equal("Kettle line 01", kettles[0].Label);
+        Assert.Equal(["Crisp toasters"], toasters.Select(c => c.Label));
+    }
+
+    [Fact]
     public async Task Filters_narrow_every_figure_to_the_clerk_family_or_category()
     {
         await RunFourConsultationsAsync();
         var choices = await insights.FilterChoicesAsync();
         var kitchen = int.Parse(choices.Categories.Single(c => c.Label == "Kitchen").Key, System.Globalization.CultureInfo.InvariantCulture);
-        var toasters = int.Parse(choices.Families.Single(c => c.Label == "Crisp toasters").Key, System.Globalization.CultureInfo.InvariantCulture);
+        var toasters = int.Parse((await insights.FamilyChoicesAsync("TOAST")).Single(c => c.Label == "Crisp toasters").Key, System.Globalization.CultureInfo.InvariantCulture);
 
         var byFamily = await insights.ReportAsync(new InsightsFilter(Monday, Monday.AddDays(6), FamilyId: toasters));
         var byCategory = await insights.ReportAsync(new InsightsFilter(Monday, Monday.AddDays(6), CategoryId: kitchen));

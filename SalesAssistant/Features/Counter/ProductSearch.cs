@@ -13,6 +13,22 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
     public const int MaxRankedMatches = 1000;
 
     /// <summary>
+    /// The best full-text matches: {0} the FTS5 query, {1} how many matches to rank at most, {2} how many rows.
+    /// The ranked matches come from the first {1} rows of the index (no ORDER BY inside, so FTS5 stops there):
+    /// ranking every match of a one-letter term would cost time in proportion to the catalog.
+    /// </summary>
+    public const string RankedMatchesSql = """
+        SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name" AS "Category", p."PriceMinor", p."Stock"
+        FROM (SELECT rowid AS "Id", bm25("ProductsFts") AS "Score" FROM "ProductsFts"
+              WHERE "ProductsFts" MATCH {0} LIMIT {1}) AS m
+        JOIN "Products" AS p ON p."Id" = m."Id"
+        JOIN "Categories" AS c ON c."Id" = p."CategoryId"
+        WHERE p."IsActive"
+        ORDER BY m."Score", p."Name"
+        LIMIT {2}
+        """;
+
+    /// <summary>
     /// Active products whose name, brand, SKU or EAN match every word of <paramref name="term"/> as a prefix,
     /// accent- and case-insensitively (<see cref="ProductQueries.FullTextQuery"/>): an exact SKU or EAN first,
     /// then the best full-text matches (bm25), at most <see cref="MaxResults"/>.
@@ -27,18 +43,7 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var exact = await ByCode(db, term!.Trim()).Select(ToHit).FirstOrDefaultAsync(ct);
-        // The ranked matches come from the first MaxRankedMatches rows of the index (no ORDER BY inside, so FTS5
-        // stops there): ranking every match of a one-letter term would cost time in proportion to the catalog.
-        var matches = await db.Database.SqlQuery<ProductHitRow>($"""
-            SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name" AS "Category", p."PriceMinor", p."Stock"
-            FROM (SELECT rowid AS "Id", bm25("ProductsFts") AS "Score" FROM "ProductsFts"
-                  WHERE "ProductsFts" MATCH {query} LIMIT {MaxRankedMatches}) AS m
-            JOIN "Products" AS p ON p."Id" = m."Id"
-            JOIN "Categories" AS c ON c."Id" = p."CategoryId"
-            WHERE p."IsActive"
-            ORDER BY m."Score", p."Name"
-            LIMIT {MaxResults + 1}
-            """).ToListAsync(ct);
+        var matches = await db.Database.SqlQueryRaw<ProductHitRow>(RankedMatchesSql, query, MaxRankedMatches, MaxResults + 1).ToListAsync(ct);
         var hits = matches
             .Select(m => new ProductHit(m.Sku, m.Ean, m.Name, m.Brand, m.Category, new Money(m.PriceMinor), m.Stock))
             .Where(hit => exact is null || hit.Sku != exact.Sku);

@@ -16,6 +16,7 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
     /// <summary>Longest breakdown tables (products, accessories, talking points) are cut to the rows with the most offers.</summary>
     public const int MaxRows = 50;
     public const int MaxAbTests = 20;
+    public const int MaxFamilyChoices = 20;
 
     public async Task<InsightsFilterChoices> FilterChoicesAsync(CancellationToken ct = default)
     {
@@ -25,9 +26,30 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
             .Select(u => new FilterChoice(u.Id, u.DisplayName == "" ? u.Email ?? u.Id : u.DisplayName)).ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name)
             .Select(c => new FilterChoice(c.Id.ToString(CultureInfo.InvariantCulture), c.Name)).ToListAsync(ct);
-        var families = await db.Families.AsNoTracking().OrderBy(f => f.Name)
+        return new InsightsFilterChoices(clerks, categories);
+    }
+
+    /// <summary>At most <see cref="MaxFamilyChoices"/> families whose name contains <paramref name="text"/> (any case), by name.</summary>
+    public async Task<IReadOnlyList<FilterChoice>> FamilyChoicesAsync(string? text, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var families = db.Families.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var lower = text.Trim().ToLowerInvariant();
+            families = families.Where(f => f.Name.ToLower().Contains(lower));
+        }
+        return await families.OrderBy(f => f.Name).Take(MaxFamilyChoices)
             .Select(f => new FilterChoice(f.Id.ToString(CultureInfo.InvariantCulture), f.Name)).ToListAsync(ct);
-        return new InsightsFilterChoices(clerks, categories, families);
+    }
+
+    public async Task<FilterChoice?> FamilyChoiceAsync(int familyId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Families.AsNoTracking().Where(f => f.Id == familyId)
+            .Select(f => new FilterChoice(f.Id.ToString(CultureInfo.InvariantCulture), f.Name)).FirstOrDefaultAsync(ct);
     }
 
     public async Task<InsightsReport> ReportAsync(InsightsFilter filter, TrendGrain grain = TrendGrain.Day, CancellationToken ct = default)
@@ -61,7 +83,8 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
         var productIds = chosen.Select(r => r.Key).Concat(main.Select(r => r.Key)).Concat(accessories.Select(a => a.ProductId)).ToHashSet();
         var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id))
             .Select(p => new { p.Id, p.Sku, p.Name }).ToDictionaryAsync(p => p.Id, ct);
-        var familyNames = await db.Families.AsNoTracking().ToDictionaryAsync(f => f.Id, f => f.Name, ct);
+        var familyIds = families.Select(f => f.Key).ToList();
+        var familyNames = await db.Families.AsNoTracking().Where(f => familyIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Name, ct);
         var clerkIds = clerks.Select(c => c.Key).ToList();
         var clerkNames = await db.Users.AsNoTracking().Where(u => clerkIds.Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName == "" ? u.Email ?? u.Id : u.DisplayName, ct);
