@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using SalesAssistant.Catalog;
 
 namespace SalesAssistant.Benchmarks.Catalog;
@@ -32,7 +32,8 @@ internal static class LoadCommand
             await context.Database.MigrateAsync();
         }
 
-        var loader = new CatalogLoader(factory, NullLogger<CatalogLoader>.Instance);
+        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        var loader = new CatalogLoader(factory, logging.CreateLogger<CatalogLoader>());
         var stopwatch = Stopwatch.StartNew();
         var result = await loader.LoadFileIntoEmptyCatalogAsync(file);
         var elapsed = stopwatch.Elapsed;
