@@ -72,7 +72,6 @@ public sealed class CatalogLoaderTests
 
     private static CatalogInitializer Initializer(TestDatabase database, string seedFile) => new(
         database,
-        new CatalogFileReader(),
         new CatalogLoader(database, NullLogger<CatalogLoader>.Instance),
         Options.Create(new CatalogOptions { SeedFile = seedFile }),
         new TestHostEnvironment(),

@@ -5,12 +5,11 @@ using SalesAssistant.Catalog.File;
 namespace SalesAssistant.Catalog;
 
 /// <summary>
-/// At startup, before the server takes requests: applies migrations, then loads the seed catalog file into an
+/// At startup, before the server takes requests: applies migrations, then streams the seed catalog file into an
 /// empty database. An invalid seed file throws <see cref="CatalogFileException"/>, which stops the app.
 /// </summary>
 public sealed class CatalogInitializer(
     IDbContextFactory<SalesDb> dbFactory,
-    CatalogFileReader reader,
     CatalogLoader loader,
     IOptions<CatalogOptions> options,
     IHostEnvironment environment,
@@ -39,12 +38,11 @@ public sealed class CatalogInitializer(
         {
             throw new FileNotFoundException($"Catalog:SeedFile '{path}' does not exist.", path);
         }
-        var file = await reader.ReadAsync(path, cancellationToken);
-        if (!file.IsValid)
+        var result = await loader.LoadFileIntoEmptyCatalogAsync(path, cancellationToken);
+        if (!result.IsValid)
         {
-            throw new CatalogFileException(file with { FileName = path });
+            throw new CatalogFileException(result with { FileName = path });
         }
-        await loader.LoadIntoEmptyCatalogAsync(file, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

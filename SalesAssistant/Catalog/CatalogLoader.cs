@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using SalesAssistant.Catalog.File;
 
 namespace SalesAssistant.Catalog;
@@ -6,6 +10,71 @@ namespace SalesAssistant.Catalog;
 /// <summary>Writes a checked catalog into an empty database, all in one transaction.</summary>
 public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<CatalogLoader> logger, TimeProvider? clock = null)
 {
+    /// <summary>SQLite page cache during a bulk load: 32 MiB (negative values are KiB).</summary>
+    private const int LoadCacheSize = -32 * 1024;
+
+    private readonly CatalogFileReader reader = new();
+
+    /// <summary>
+    /// Loads a catalog file into an empty database without holding the file: a first pass checks every row (a bad
+    /// file writes nothing and the result lists every problem), a second pass inserts the rows in one transaction
+    /// with prepared commands. Memory grows only with the keys that rules across rows need (SKUs, EANs, tiers).
+    /// </summary>
+    /// <returns>The check of the file: its problems, or none when it was loaded. Its entries are always empty.</returns>
+    public async Task<CatalogReadResult> LoadFileIntoEmptyCatalogAsync(string path, CancellationToken ct = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var check = reader.CheckFile(path, ct);
+        if (!check.IsValid)
+        {
+            return check.Result;
+        }
+        var checkedIn = stopwatch.Elapsed;
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ThrowUnlessEmptyAsync(db, ct);
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+        // Accessories may name products further down the file: check the links at commit, not per row.
+        // SQLite switches this off again at the end of the transaction.
+        await ExecuteAsync(connection, sqliteTransaction, "PRAGMA defer_foreign_keys = ON", ct);
+
+        // The unique indexes (SKU, EAN, family tier) are filled in no particular order: SQLite's default 2 MB page
+        // cache makes that slow at 100k products. A bigger cache for the load only; the connection gets its own back.
+        var cacheSize = await ExecuteAsync(connection, sqliteTransaction, "PRAGMA cache_size", ct);
+        await ExecuteAsync(connection, sqliteTransaction, $"PRAGMA cache_size = {LoadCacheSize}", ct);
+        try
+        {
+            using var writer = new CatalogBulkWriter(connection, sqliteTransaction, (clock ?? TimeProvider.System).GetUtcNow());
+            var id = 0;
+            foreach (var entry in reader.ReadCheckedEntries(path))
+            {
+                if (++id % 1024 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+                writer.Add(id, entry, check.ProductIds);
+            }
+            if (id != check.ProductCount)
+            {
+                throw new InvalidOperationException($"The catalog file '{path}' changed after it was checked.");
+            }
+            await transaction.CommitAsync(ct);
+            logger.LogInformation("Loaded {ProductCount} products in {CategoryCount} categories from {File} in {Seconds:0.0} s (checked in {CheckSeconds:0.0} s)",
+                writer.ProductCount, writer.CategoryCount, path, stopwatch.Elapsed.TotalSeconds, checkedIn.TotalSeconds);
+        }
+        finally
+        {
+            // Still inside the transaction when the load failed (it rolls back when disposed), outside after a commit.
+            var open = sqliteTransaction.Connection is null ? null : sqliteTransaction;
+            await ExecuteAsync(connection, open, $"PRAGMA cache_size = {Convert.ToInt64(cacheSize, CultureInfo.InvariantCulture)}", CancellationToken.None);
+        }
+        return check.Result;
+    }
+
     public async Task LoadIntoEmptyCatalogAsync(CatalogReadResult file, CancellationToken ct = default)
     {
         if (!file.IsValid)
@@ -15,10 +84,7 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await db.Products.AnyAsync(ct))
-        {
-            throw new InvalidOperationException("The catalog is not empty; loading a file into it would mix two catalogs.");
-        }
+        await ThrowUnlessEmptyAsync(db, ct);
 
         var categories = file.Entries.Select(e => e.Category).Distinct(StringComparer.OrdinalIgnoreCase)
             .ToDictionary(name => name, name => new Category { Name = name }, StringComparer.OrdinalIgnoreCase);
@@ -59,5 +125,21 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Loaded {ProductCount} products in {CategoryCount} categories from {File}", products.Count, categories.Count, file.FileName);
+    }
+
+    private static async Task ThrowUnlessEmptyAsync(SalesDb db, CancellationToken ct)
+    {
+        if (await db.Products.AnyAsync(ct))
+        {
+            throw new InvalidOperationException("The catalog is not empty; loading a file into it would mix two catalogs.");
+        }
+    }
+
+    private static async Task<object?> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(ct);
     }
 }

@@ -46,7 +46,11 @@ public sealed class Product
     public List<TalkingPoint> TalkingPoints { get; set; } = [];
     public List<AccessoryLink> Accessories { get; set; } = [];
 
-    public void RefreshSearchText() => SearchText = TextFolding.Fold(string.Join(' ', Name, Brand, Sku, Ean));
+    public void RefreshSearchText() => SearchText = SearchTextOf(Name, Brand, Sku, Ean);
+
+    /// <summary>What <see cref="SearchText"/> holds for these values; the bulk loader writes it without building a <see cref="Product"/>.</summary>
+    public static string SearchTextOf(string name, string? brand, string sku, string? ean) =>
+        TextFolding.Fold(string.Join(' ', name, brand, sku, ean));
 }
 
 public sealed class ProductSpec

@@ -10,10 +10,8 @@ namespace SalesAssistant.Catalog.File;
 /// Reads and checks a catalog file (UTF-8 CSV, header row, columns in any order). Every row is checked;
 /// the result holds either all entries or every problem found, never a partial catalog.
 /// </summary>
-public sealed class CatalogFileReader
+public sealed partial class CatalogFileReader
 {
-    private static readonly CatalogFileRowValidator RowValidator = new();
-
     public async Task<CatalogReadResult> ReadAsync(string path, CancellationToken ct = default)
     {
         await using var stream = System.IO.File.OpenRead(path);
@@ -38,40 +36,31 @@ public sealed class CatalogFileReader
         }
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Failed(fileName, new CatalogFileError(1, null, "the file is empty: expected a header row naming the columns (" + string.Join(",", CatalogColumns.All) + ")"));
+            return Failed(fileName, EmptyFile());
         }
 
         var errors = new List<CatalogFileError>();
         var rows = new List<CatalogFileRow>();
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            TrackLineNumbers = true,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            OnMalformedRecord = record => errors.Add(new CatalogFileError((int)record.LineNumber, null, Describe(record.Reason))),
-        };
-        using var csv = CsvReader.FromText(text, options);
+        using var csv = CsvReader.FromText(text, Options(errors));
 
         var header = ReadHeader(csv.Headers, errors);
         if (errors.Count > 0)
         {
             return Failed(fileName, errors);
         }
+        var checker = new CatalogRowChecker(otherKnownSkus);
         while (csv.Read())
         {
-            rows.Add(ToRow((int)csv.LineNumber, csv, header));
+            var row = ToRow((int)csv.LineNumber, csv, header);
+            rows.Add(row);
+            checker.Check(row, errors);
         }
 
         if (rows.Count == 0 && errors.Count == 0)
         {
             errors.Add(new CatalogFileError(2, null, "the file has a header but no product rows"));
         }
-        foreach (var row in rows)
-        {
-            errors.AddRange(RowValidator.Validate(row).Errors.Select(e => new CatalogFileError(row.Line, e.PropertyName, e.ErrorMessage)));
-        }
-        errors.AddRange(CheckAcrossRows(rows, otherKnownSkus));
+        checker.Finish(errors);
 
         return errors.Count > 0
             ? Failed(fileName, errors)
@@ -103,6 +92,15 @@ public sealed class CatalogFileReader
             ArrayPool<char>.Shared.Return(chars);
         }
     }
+
+    private static CsvReaderOptions Options(List<CatalogFileError> errors) => new()
+    {
+        Separator = ',',
+        TrackLineNumbers = true,
+        MalformedData = CsvMalformedDataHandling.Skip,
+        FieldCountMismatch = CsvFieldCountHandling.Skip,
+        OnMalformedRecord = record => errors.Add(new CatalogFileError((int)record.LineNumber, null, Describe(record.Reason))),
+    };
 
     private static Dictionary<string, int> ReadHeader(IReadOnlyList<string> names, List<CatalogFileError> errors)
     {
@@ -150,40 +148,6 @@ public sealed class CatalogFileReader
             Field(CatalogColumns.Accessories),
             Field(CatalogColumns.TalkingPoints),
             Field(CatalogColumns.Specs));
-    }
-
-    private static IEnumerable<CatalogFileError> CheckAcrossRows(List<CatalogFileRow> rows, IReadOnlySet<string>? otherKnownSkus)
-    {
-        var firstLineOfSku = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var firstLineOfEan = new Dictionary<string, int>(StringComparer.Ordinal);
-        var firstLineOfTier = new Dictionary<(string Family, int Tier), int>();
-        foreach (var row in rows)
-        {
-            if (!string.IsNullOrEmpty(row.Sku) && !firstLineOfSku.TryAdd(row.Sku, row.Line))
-            {
-                yield return new CatalogFileError(row.Line, CatalogColumns.Sku, $"'{row.Sku}' is already used on line {firstLineOfSku[row.Sku]}");
-            }
-            if (!string.IsNullOrEmpty(row.Ean) && !firstLineOfEan.TryAdd(row.Ean, row.Line))
-            {
-                yield return new CatalogFileError(row.Line, CatalogColumns.Ean, $"'{row.Ean}' is already used on line {firstLineOfEan[row.Ean]}");
-            }
-            if (!string.IsNullOrEmpty(row.Family) && CatalogFields.TryParseTier(row.Tier, out var tier)
-                && !firstLineOfTier.TryAdd((row.Family.ToUpperInvariant(), tier), row.Line))
-            {
-                yield return new CatalogFileError(row.Line, CatalogColumns.Tier, $"tier {tier} of family '{row.Family}' is already used on line {firstLineOfTier[(row.Family.ToUpperInvariant(), tier)]}");
-            }
-        }
-        foreach (var row in rows)
-        {
-            var unknown = CatalogFields.SplitList(row.Accessories)
-                .Where(s => s.Length > 0 && !firstLineOfSku.ContainsKey(s) && otherKnownSkus?.Contains(s) != true)
-                .ToList();
-            if (unknown.Count > 0)
-            {
-                var where = otherKnownSkus is null ? "a product of the file" : "a product of the file or of the catalog";
-                yield return new CatalogFileError(row.Line, CatalogColumns.Accessories, $"unknown SKU(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))}: every accessory must be {where}");
-            }
-        }
     }
 
     private static CatalogReadResult Failed(string fileName, CatalogFileError error) => Failed(fileName, [error]);
