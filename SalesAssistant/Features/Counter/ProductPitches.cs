@@ -18,17 +18,23 @@ public static class ProductPitches
     /// <summary>Everything the up-sell and accessory steps show for one product; null when there is no such product.</summary>
     public static async Task<ProductPitchSet?> ForProductAsync(SalesDb db, int productId, CancellationToken ct = default)
     {
-        var product = await Of(db.Products.Where(p => p.Id == productId)).FirstOrDefaultAsync(ct);
+        var higherTiers = HigherTiers(db, productId).Select(p => p.Id);
+        var pitches = await Of(db.Products.Where(p => p.Id == productId || higherTiers.Contains(p.Id))).ToListAsync(ct);
+        var product = pitches.Find(p => p.Id == productId);
         if (product is null)
         {
             return null;
         }
-        return new ProductPitchSet(product, await HigherTiersAsync(db, productId, ct), await AccessoriesAsync(db, productId, ct));
+        var tiers = pitches.Where(p => p.Id != productId).OrderBy(o => o.Price).ThenBy(o => o.Tier).ToList();
+        return new ProductPitchSet(product, tiers, await AccessoriesAsync(db, productId, ct));
     }
 
-    /// <summary>The pitches of <paramref name="products"/>: three commands (products, specs, talking points).</summary>
+    /// <summary>
+    /// The pitches of <paramref name="products"/> in one command. A single query repeats each product once per
+    /// spec × talking point (at most a few dozen rows): cheaper than a command per collection.
+    /// </summary>
     public static IQueryable<ProductPitch> Of(IQueryable<Product> products) =>
-        products.AsNoTracking().AsSplitQuery().Select(p => new ProductPitch(
+        products.AsNoTracking().AsSingleQuery().Select(p => new ProductPitch(
             p.Id,
             p.Sku,
             p.Name,
@@ -39,7 +45,9 @@ public static class ProductPitches
             p.Family == null ? null : p.Family.Name,
             p.Tier,
             p.Specs.OrderBy(s => s.Position).Select(s => new SpecLine(s.Key, s.Value)).ToList(),
-            p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => new PitchPoint(t.Id, t.Text)).Take(CatalogLimits.MaxTalkingPoints).ToList()));
+            // No Take(MaxTalkingPoints) here: in SQL it becomes a window function over every talking point of the
+            // catalog, and the editors already keep at most five active points per product.
+            p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => new PitchPoint(t.Id, t.Text)).ToList()));
 
     /// <summary>The higher tiers of the product's family that are active and in stock, cheapest first.</summary>
     public static async Task<IReadOnlyList<ProductPitch>> HigherTiersAsync(SalesDb db, int productId, CancellationToken ct = default) =>
@@ -64,7 +72,7 @@ public static class ProductPitches
     public static async Task<IReadOnlyList<AccessoryPitch>> AccessoriesAsync(SalesDb db, int productId, CancellationToken ct = default) =>
         await OfferableAccessories(db, productId)
             .AsNoTracking()
-            .AsSplitQuery()
+            .AsSingleQuery()
             .Select(p => new AccessoryPitch(p.Id, p.Sku, p.Name, p.Brand, new Money(p.PriceMinor), p.Stock,
                 p.TalkingPoints.Where(t => !t.IsRetired).OrderBy(t => t.Position).Select(t => new PitchPoint(t.Id, t.Text)).ToList()))
             .ToListAsync(ct);

@@ -1,0 +1,87 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Benchmarks.Support;
+using SalesAssistant.Catalog;
+using SalesAssistant.Features.Counter;
+
+namespace SalesAssistant.Benchmarks.Search;
+
+/// <summary>
+/// Product search at 1k / 100k / 1M products, three ways, one query per measured iteration (so the P95 column is
+/// the 95th percentile of single queries): (a) the app's <see cref="ProductSearch"/> as the page calls it,
+/// (b) the app's full-text SQL run raw through Microsoft.Data.Sqlite on an open connection, without EF and the exact-code look-up (the floor), (c) a naive EF query
+/// with LIKE '%word%' on every column (what a simple implementation does).
+/// </summary>
+[Config(typeof(LatencyConfig))]
+public class SearchBenchmarks
+{
+    private IReadOnlyList<string> terms = [];
+    private BenchmarkDatabase database = null!;
+    private ProductSearch search = null!;
+    private SqliteConnection connection = null!;
+    private SqliteCommand ftsCommand = null!;
+    private int next;
+
+    [ParamsSource(nameof(Sizes))]
+    public int Products { get; set; }
+
+    public static IEnumerable<int> Sizes => BenchmarkCatalog.Sizes;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        database = await BenchmarkCatalog.OpenAsync(Products);
+        terms = await SearchTerms.FromCatalogAsync(database, LatencyConfig.Iterations);
+        search = new ProductSearch(database);
+        connection = new SqliteConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        ftsCommand = connection.CreateCommand();
+        ftsCommand.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, ProductSearch.RankedMatchesSql, "$query", ProductSearch.MaxRankedMatches, ProductSearch.MaxResults + 1);
+        ftsCommand.Parameters.Add("$query", SqliteType.Text);
+        ftsCommand.Prepare();
+    }
+
+    /// <summary>Each method walks the same terms in the same order.</summary>
+    [IterationSetup]
+    public void NextTerm() => next = (next + 1) % terms.Count;
+
+    [Benchmark(Baseline = true, Description = "(a) app search")]
+    public Task<IReadOnlyList<ProductHit>> AppSearch() => search.SearchAsync(terms[next]);
+
+    [Benchmark(Description = "(b) raw FTS5")]
+    public int RawFts()
+    {
+        ftsCommand.Parameters[0].Value = ProductQueries.FullTextQuery(terms[next]) ?? "\"\"";
+        using var reader = ftsCommand.ExecuteReader();
+        var rows = 0;
+        while (reader.Read())
+        {
+            rows++;
+        }
+        return rows;
+    }
+
+    [Benchmark(Description = "(c) naive LIKE")]
+    public async Task<int> NaiveLike()
+    {
+        await using var db = await database.CreateDbContextAsync();
+        var query = db.Products.AsNoTracking().Where(p => p.IsActive);
+        foreach (var word in terms[next].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pattern = $"%{word}%";
+            query = query.Where(p => EF.Functions.Like(p.Name, pattern) || EF.Functions.Like(p.Brand!, pattern)
+                || EF.Functions.Like(p.Sku, pattern) || EF.Functions.Like(p.Ean!, pattern));
+        }
+        var hits = await query.OrderBy(p => p.Name).Take(20).Select(p => new { p.Sku, p.Name, Category = p.Category!.Name, p.PriceMinor, p.Stock }).ToListAsync();
+        return hits.Count;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        ftsCommand.Dispose();
+        connection.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+}
