@@ -11,7 +11,9 @@ namespace SalesAssistant.Benchmarks.Support;
 /// </summary>
 public sealed class LatencyConfig : ManualConfig
 {
-    public const int Iterations = 400;
+    /// <summary>400 operations a case, or SALES_BENCH_ITERATIONS (the smoke test runs a few).</summary>
+    public static int Iterations =>
+        Environment.GetEnvironmentVariable("SALES_BENCH_ITERATIONS") is { Length: > 0 } count ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 400;
 
     public LatencyConfig()
     {
@@ -19,13 +21,9 @@ public sealed class LatencyConfig : ManualConfig
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithInvocationCount(1)
             .WithUnrollFactor(1)
-            .WithWarmupCount(20)
+            .WithWarmupCount(Math.Min(20, Iterations))
             .WithIterationCount(Iterations));
         AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max);
         AddColumnProvider(DefaultColumnProviders.Instance);
-        AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default);
-        AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub);
-        // Invocation-per-iteration is on purpose: without this the minimum-iteration-time check stops the run.
-        WithOptions(ConfigOptions.DisableLogFile);
     }
 }

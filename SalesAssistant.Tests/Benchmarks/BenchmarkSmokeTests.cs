@@ -1,0 +1,84 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using SalesAssistant.Benchmarks.Pitch;
+using SalesAssistant.Benchmarks.Search;
+
+namespace SalesAssistant.Tests.Benchmarks;
+
+/// <summary>
+/// The benchmarks at their smallest size (1k products), so the harness cannot rot: BenchmarkDotNet runs them
+/// in-process and every case must produce measurements. No figure is asserted: speed goals live in BENCHMARKS.md.
+/// </summary>
+public sealed class BenchmarkSmokeTests : IDisposable
+{
+    private readonly string data = Directory.CreateTempSubdirectory("sales-assistant-bench-smoke-").FullName;
+
+    public BenchmarkSmokeTests()
+    {
+        Environment.SetEnvironmentVariable("SALES_BENCH_SIZES", "1000");
+        Environment.SetEnvironmentVariable("SALES_BENCH_ITERATIONS", "3");
+        Environment.SetEnvironmentVariable("SALES_BENCH_DATA", data);
+    }
+
+    [Fact]
+    public async Task The_search_methods_find_the_same_products_the_catalog_holds()
+    {
+        var benchmarks = new SearchBenchmarks { Products = 1000 };
+        await benchmarks.SetupAsync();
+        try
+        {
+            benchmarks.NextTerm();
+            Assert.NotEmpty(await benchmarks.AppSearch());
+            Assert.True(benchmarks.RawFts() > 0);
+            Assert.True(await benchmarks.NaiveLike() > 0);
+        }
+        finally
+        {
+            benchmarks.Cleanup();
+        }
+    }
+
+    [Fact]
+    public async Task The_pitch_benchmark_reads_a_product_with_accessories()
+    {
+        var benchmarks = new PitchBenchmarks { Products = 1000 };
+        await benchmarks.SetupAsync();
+
+        var pitch = await benchmarks.PitchOfOneProduct();
+
+        Assert.NotNull(pitch);
+        Assert.NotEmpty(pitch.Accessories);
+    }
+
+    [Theory]
+    [InlineData(typeof(SearchBenchmarks))]
+    [InlineData(typeof(PitchBenchmarks))]
+    public void BenchmarkDotNet_runs_every_case_at_the_smallest_size(Type benchmarks)
+    {
+        var config = ManualConfig.CreateEmpty()
+            .AddJob(Job.Dry.WithToolchain(InProcessEmitToolchain.Instance))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator | ConfigOptions.DisableLogFile)
+            .WithArtifactsPath(Path.Combine(data, "artifacts"));
+
+        var summary = BenchmarkRunner.Run(benchmarks, config);
+
+        Assert.False(summary.HasCriticalValidationErrors, string.Join(Environment.NewLine, summary.ValidationErrors.Select(e => e.Message)));
+        Assert.NotEmpty(summary.Reports);
+        Assert.All(summary.Reports, report => Assert.True(report.Success && report.AllMeasurements.Count > 0, report.BenchmarkCase.DisplayInfo));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
