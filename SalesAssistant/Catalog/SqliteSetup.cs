@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -33,24 +34,35 @@ public static class SqliteSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
     }
 
+    /// <summary>Sets the busy timeout once per physical connection (pooled connections are opened again and again).</summary>
     private sealed class BusyTimeoutOnOpen : DbConnectionInterceptor
     {
         public static readonly BusyTimeoutOnOpen Instance = new();
 
         private static readonly string Pragma = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
-            command.ExecuteNonQuery();
+            if (IsNew(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragma;
+                command.ExecuteNonQuery();
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (IsNew(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragma;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
+
+        private static bool IsNew(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Pragma);
     }
 }

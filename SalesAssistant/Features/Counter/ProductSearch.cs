@@ -13,25 +13,31 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
     public const int MaxRankedMatches = 1000;
 
     /// <summary>
-    /// The best full-text matches: {0} the FTS5 query, {1} how many matches to rank at most, {2} how many rows.
-    /// The ranked matches come from the first {1} rows of the index (no ORDER BY inside, so FTS5 stops there):
-    /// ranking every match of a one-letter term would cost time in proportion to the catalog.
+    /// The search in one SQL command: {0} the FTS5 query, {1} the typed term (an exact SKU or EAN comes first),
+    /// {2} how many full-text matches to rank at most, {3} how many rows. The ranked matches come from the first {2}
+    /// rows of the index (no ORDER BY inside, so FTS5 stops there): ranking every match of a one-letter term would
+    /// cost time in proportion to the catalog.
     /// </summary>
-    public const string RankedMatchesSql = """
-        SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name" AS "Category", p."PriceMinor", p."Stock"
-        FROM (SELECT rowid AS "Id", bm25("ProductsFts") AS "Score" FROM "ProductsFts"
-              WHERE "ProductsFts" MATCH {0} LIMIT {1}) AS m
+    public const string SearchSql = """
+        SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name", p."PriceMinor", p."Stock"
+        FROM (SELECT "Id", 0 AS "Exact", 0.0 AS "Score" FROM "Products" WHERE "Sku" = {1} OR "Ean" = {1}
+              UNION ALL
+              SELECT rowid, 1, bm25("ProductsFts") FROM "ProductsFts" WHERE "ProductsFts" MATCH {0} LIMIT {2}) AS m
         JOIN "Products" AS p ON p."Id" = m."Id"
         JOIN "Categories" AS c ON c."Id" = p."CategoryId"
         WHERE p."IsActive"
-        ORDER BY m."Score", p."Name"
-        LIMIT {2}
+        ORDER BY m."Exact", m."Score", p."Name"
+        LIMIT {3}
         """;
+
+    private static readonly string SearchCommandText =
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, "$query", "$term", MaxRankedMatches, MaxResults + 1);
 
     /// <summary>
     /// Active products whose name, brand, SKU or EAN match every word of <paramref name="term"/> as a prefix,
     /// accent- and case-insensitively (<see cref="ProductQueries.FullTextQuery"/>): an exact SKU or EAN first,
-    /// then the best full-text matches (bm25), at most <see cref="MaxResults"/>.
+    /// then the best full-text matches (bm25), at most <see cref="MaxResults"/>. Plain ADO.NET on the context's
+    /// connection: EF Core has no FTS5 API, and this runs on every keystroke.
     /// </summary>
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(string? term, CancellationToken ct = default)
     {
@@ -42,13 +48,35 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var exact = await ByCode(db, term!.Trim()).Select(ToHit).FirstOrDefaultAsync(ct);
-        var matches = await db.Database.SqlQueryRaw<ProductHitRow>(RankedMatchesSql, query, MaxRankedMatches, MaxResults + 1).ToListAsync(ct);
-        var hits = matches
-            .Select(m => new ProductHit(m.Sku, m.Ean, m.Name, m.Brand, m.Category, new Money(m.PriceMinor), m.Stock))
-            .Where(hit => exact is null || hit.Sku != exact.Sku);
-        return (exact is null ? hits : hits.Prepend(exact)).Take(MaxResults).ToList();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = SearchCommandText;
+        AddParameter(command, "$query", query);
+        AddParameter(command, "$term", term!.Trim());
+        var hits = new List<ProductHit>(MaxResults + 1);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var hit = new ProductHit(reader.GetString(0), Nullable(reader, 1), reader.GetString(2), Nullable(reader, 3), reader.GetString(4),
+                new Money(reader.GetInt64(5)), reader.GetInt32(6));
+            // An exact SKU or EAN is also a full-text match: list it once.
+            if (hits.Count == 0 || hits[0].Sku != hit.Sku)
+            {
+                hits.Add(hit);
+            }
+        }
+        return hits.Take(MaxResults).ToList();
     }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string? Nullable(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>The product with exactly this SKU (any case) or EAN, as a barcode scanner types it.</summary>
     public async Task<ProductHit?> FindByCodeAsync(string? code, CancellationToken ct = default)
@@ -86,8 +114,6 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
 
     private static IQueryable<Product> ByCode(SalesDb db, string code) =>
         db.Products.AsNoTracking().Where(p => p.IsActive && (p.Sku == code || p.Ean == code));
-
-    private sealed record ProductHitRow(string Sku, string? Ean, string Name, string? Brand, string Category, long PriceMinor, int Stock);
 
     private static readonly System.Linq.Expressions.Expression<Func<Product, ProductHit>> ToHit =
         p => new ProductHit(p.Sku, p.Ean, p.Name, p.Brand, p.Category!.Name, new Money(p.PriceMinor), p.Stock);
