@@ -47,6 +47,7 @@ public static class SalesAssistantHosting
         AddAccounts(builder);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CounterService>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddScoped<ProductSearch>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.TalkingPoints.TalkingPointService>();
         builder.Services.AddScoped<SalesAssistant.Features.Manage.Staff.StaffService>();

@@ -307,6 +307,8 @@ namespace SalesAssistant.Catalog.Migrations
                         .IsUnique()
                         .HasFilter("\"IsActive\" = 1");
 
+                    b.HasIndex(new[] { "CategoryId", "IsActive" }, "IX_Products_CategoryId_IsActive");
+
                     b.HasIndex(new[] { "Ean" }, "IX_Products_Ean_Lookup");
 
                     b.HasIndex(new[] { "FamilyId" }, "IX_Products_FamilyId_Lookup");

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SalesAssistant.Catalog;
 
 namespace SalesAssistant.Features.Counter;
 
 /// <summary>Finding the customer's product: search as you type, exact SKU/EAN (scanner) look-up, browse by category.</summary>
-public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
+public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryCache? cache = null)
 {
     public const int MaxResults = 20;
     public const int MaxCategoryResults = 200;
@@ -90,15 +91,35 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory)
         return await ByCode(db, code).Select(ToHit).FirstOrDefaultAsync(ct);
     }
 
-    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The categories that have active products, with their counts. Every new customer starts on this list, and
+    /// counting a chain's catalog takes a while, so the list is shared by all tablets for a minute: a count that is
+    /// a minute old is good enough for a "(123)" beside a category name.
+    /// </summary>
+    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
+        cache is null
+            ? await CountCategoriesAsync(ct)
+            : (await cache.GetOrCreateAsync(CategoriesCacheKey, async entry =>
+            {
+                entry.AbsoluteExpirationRelativeToNow = CategoriesCacheTime;
+                return await CountCategoriesAsync(ct);
+            }))!;
+
+    private static readonly object CategoriesCacheKey = new();
+    private static readonly TimeSpan CategoriesCacheTime = TimeSpan.FromMinutes(1);
+
+    private async Task<IReadOnlyList<CategorySummary>> CountCategoriesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Categories.AsNoTracking()
-            .Select(c => new { c.Id, c.Name, ProductCount = c.Products.Count(p => p.IsActive) })
-            .Where(c => c.ProductCount > 0)
-            .OrderBy(c => c.Name)
-            .Select(c => new CategorySummary(c.Id, c.Name, c.ProductCount))
-            .ToListAsync(ct);
+        var counts = await db.Products.Where(p => p.IsActive).GroupBy(p => p.CategoryId)
+            .Select(g => new { CategoryId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.CategoryId, g => g.Count, ct);
+        var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct);
+        return categories
+            .Where(c => counts.ContainsKey(c.Id))
+            .Select(c => new CategorySummary(c.Id, c.Name, counts[c.Id]))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList();
     }
 
     public async Task<IReadOnlyList<ProductHit>> InCategoryAsync(int categoryId, CancellationToken ct = default)

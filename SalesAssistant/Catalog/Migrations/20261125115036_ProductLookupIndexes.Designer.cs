@@ -11,7 +11,7 @@ using SalesAssistant.Catalog;
 namespace SalesAssistant.Catalog.Migrations
 {
     [DbContext(typeof(SalesDb))]
-    [Migration("20261125112214_ProductLookupIndexes")]
+    [Migration("20261125115036_ProductLookupIndexes")]
     partial class ProductLookupIndexes
     {
         /// <inheritdoc />
@@ -309,6 +309,8 @@ namespace SalesAssistant.Catalog.Migrations
                     b.HasIndex("FamilyId", "Tier")
                         .IsUnique()
                         .HasFilter("\"IsActive\" = 1");
+
+                    b.HasIndex(new[] { "CategoryId", "IsActive" }, "IX_Products_CategoryId_IsActive");
 
                     b.HasIndex(new[] { "Ean" }, "IX_Products_Ean_Lookup");
 

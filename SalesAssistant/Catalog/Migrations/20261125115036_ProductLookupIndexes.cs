@@ -11,6 +11,11 @@ namespace SalesAssistant.Catalog.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateIndex(
+                name: "IX_Products_CategoryId_IsActive",
+                table: "Products",
+                columns: new[] { "CategoryId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Products_Ean_Lookup",
                 table: "Products",
                 column: "Ean");
@@ -24,6 +29,10 @@ namespace SalesAssistant.Catalog.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Products_CategoryId_IsActive",
+                table: "Products");
+
             migrationBuilder.DropIndex(
                 name: "IX_Products_Ean_Lookup",
                 table: "Products");
