@@ -38,10 +38,6 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
-        // Accessories may name products further down the file: check the links at commit, not per row.
-        // SQLite switches this off again at the end of the transaction.
-        await ExecuteAsync(connection, sqliteTransaction, "PRAGMA defer_foreign_keys = ON", ct);
-
         // The unique indexes (SKU, EAN, family tier) are filled in no particular order: SQLite's default 2 MB page
         // cache makes that slow at 100k products. A bigger cache for the load only; the connection gets its own back.
         var cacheSize = await ExecuteAsync(connection, sqliteTransaction, "PRAGMA cache_size", ct);
@@ -58,6 +54,7 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
                 }
                 writer.Add(id, entry, check.ProductIds);
             }
+            writer.Finish();
             if (id != check.ProductCount)
             {
                 throw new InvalidOperationException($"The catalog file '{path}' changed after it was checked.");
