@@ -66,6 +66,25 @@ public sealed class StreamingCatalogLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bulk_loaded_catalog_is_searchable_and_so_are_products_added_after_it()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await Loader(database).LoadFileIntoEmptyCatalogAsync(WriteText(TestCatalog.Csv));
+        await using (var db = database.CreateDbContext())
+        {
+            var kitchen = await db.Categories.SingleAsync(c => c.Name == "Kitchen");
+            var added = new Product { Sku = "NEW-1", Name = "Moka pot", Category = kitchen, PriceMinor = 100 };
+            added.RefreshSearchText();
+            db.Products.Add(added);
+            await db.SaveChangesAsync();
+        }
+        var search = new SalesAssistant.Features.Counter.ProductSearch(database);
+
+        Assert.Contains(await search.SearchAsync("caf cre"), h => h.Sku == "CAFFE");
+        Assert.Equal(["NEW-1"], (await search.SearchAsync("moka")).Select(h => h.Sku));
+    }
+
+    [Fact]
     public async Task An_unknown_accessory_on_line_500_loads_nothing_and_names_the_line()
     {
         var lines = Encoding.UTF8.GetString(Generate(1000)).Split('\n');

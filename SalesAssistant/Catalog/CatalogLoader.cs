@@ -13,6 +13,9 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
     /// <summary>SQLite page cache during a bulk load: 32 MiB (negative values are KiB).</summary>
     private const int LoadCacheSize = -32 * 1024;
 
+    /// <summary>Keeps <c>ProductsFts</c> in sync with new products (migration ProductFullTextSearch).</summary>
+    private const string FullTextInsertTrigger = "Products_AfterInsert_Fts";
+
     private readonly CatalogFileReader reader = new();
 
     /// <summary>
@@ -42,6 +45,12 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
         // cache makes that slow at 100k products. A bigger cache for the load only; the connection gets its own back.
         var cacheSize = await ExecuteAsync(connection, sqliteTransaction, "PRAGMA cache_size", ct);
         await ExecuteAsync(connection, sqliteTransaction, $"PRAGMA cache_size = {LoadCacheSize}", ct);
+        // The full-text index's insert trigger costs more than the rest of the load together (7 s of 11 s at 100k):
+        // drop it for the load and index the whole table at once at the end, all inside the transaction.
+        var insertTrigger = (string)(await ExecuteAsync(connection, sqliteTransaction,
+            $"""SELECT "sql" FROM "sqlite_master" WHERE "type" = 'trigger' AND "name" = '{FullTextInsertTrigger}'""", ct)
+            ?? throw new InvalidOperationException($"The trigger {FullTextInsertTrigger} is missing: the database is not migrated."));
+        await ExecuteAsync(connection, sqliteTransaction, $"""DROP TRIGGER "{FullTextInsertTrigger}";""", ct);
         try
         {
             using var writer = new CatalogBulkWriter(connection, sqliteTransaction, (clock ?? TimeProvider.System).GetUtcNow());
@@ -59,6 +68,8 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
             {
                 throw new InvalidOperationException($"The catalog file '{path}' changed after it was checked.");
             }
+            await ExecuteAsync(connection, sqliteTransaction, """INSERT INTO "ProductsFts"("ProductsFts") VALUES ('rebuild');""", ct);
+            await ExecuteAsync(connection, sqliteTransaction, insertTrigger, ct);
             await transaction.CommitAsync(ct);
             logger.LogInformation("Loaded {ProductCount} products in {CategoryCount} categories from {File} in {Seconds:0.0} s (checked in {CheckSeconds:0.0} s)",
                 writer.ProductCount, writer.CategoryCount, path, stopwatch.Elapsed.TotalSeconds, checkedIn.TotalSeconds);
