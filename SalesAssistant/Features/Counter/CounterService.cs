@@ -62,6 +62,8 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // One open for the dozen commands below (EF sets up its SQL functions on every open of a connection it manages).
+        await db.Database.OpenConnectionAsync(ct);
         var consultation = await db.Consultations.AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new

@@ -18,6 +18,8 @@ public static class ProductPitches
     /// <summary>Everything the up-sell and accessory steps show for one product; null when there is no such product.</summary>
     public static async Task<ProductPitchSet?> ForProductAsync(SalesDb db, int productId, CancellationToken ct = default)
     {
+        // One open for both commands: EF sets up its SQL functions on every open of a connection it manages.
+        await db.Database.OpenConnectionAsync(ct);
         var higherTiers = HigherTiers(db, productId).Select(p => p.Id);
         var pitches = await Of(db.Products.Where(p => p.Id == productId || higherTiers.Contains(p.Id))).ToListAsync(ct);
         var product = pitches.Find(p => p.Id == productId);

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using SalesAssistant.Catalog;
@@ -37,8 +38,8 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
     /// <summary>
     /// Active products whose name, brand, SKU or EAN match every word of <paramref name="term"/> as a prefix,
     /// accent- and case-insensitively (<see cref="ProductQueries.FullTextQuery"/>): an exact SKU or EAN first,
-    /// then the best full-text matches (bm25), at most <see cref="MaxResults"/>. Plain ADO.NET on the context's
-    /// connection: EF Core has no FTS5 API, and this runs on every keystroke.
+    /// then the best full-text matches (bm25), at most <see cref="MaxResults"/>. Plain ADO.NET: EF Core has no FTS5
+    /// API, and this runs on every keystroke.
     /// </summary>
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(string? term, CancellationToken ct = default)
     {
@@ -48,9 +49,11 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        await using var command = db.Database.GetDbConnection().CreateCommand();
+        // A plain pooled connection: opening one through EF costs more than the search itself (EF sets up its SQL
+        // functions on every open), and a read needs nothing of it. FTS5 is SQLite's: PostgreSQL needs its own search.
+        await using var connection = new SqliteConnection(await ConnectionStringAsync(ct));
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
         command.CommandText = SearchCommandText;
         AddParameter(command, "$query", query);
         AddParameter(command, "$term", term!.Trim());
@@ -67,6 +70,18 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
             }
         }
         return hits.Take(MaxResults).ToList();
+    }
+
+    private string? connectionString;
+
+    private async Task<string> ConnectionStringAsync(CancellationToken ct)
+    {
+        if (connectionString is null)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            connectionString = db.Database.GetConnectionString()!;
+        }
+        return connectionString;
     }
 
     private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
