@@ -9,7 +9,11 @@ internal static class LoadToolProgram
         Run from the repository (it finds SalesAssistant.sln above the working directory).
 
           circuits  --idle N --full M [--concurrency C]   memory per idle circuit (protocol clients), per full consultation (Chromium), circuits held
-          keystroke --clerks K --duration S [--idle N]     search latency in K Chromium pages, optionally with N idle circuits held
+          keystroke --clerks K --duration S [--idle N] [--lean] [--key-delay MS]
+                                                          search latency in K Chromium pages, optionally with N idle circuits held;
+                                                          --lean: animations off, renderer processes shared (cheaper clients)
+                                                          --client protocol: clerks over the circuit protocol, no browser
+          (LOADTOOL_DEBUG=1 traces the protocol clerks' events and render batches to stderr)
           pageweight                                      first load of / in a fresh signed-in Chromium context
           coldstart --db PATH [--runs 3]                  time from process start to the first answer, against a copy of PATH
 
@@ -54,7 +58,7 @@ internal static class LoadToolProgram
             case "keystroke":
                 await RunWithAppAsync(appOptions, target => KeystrokeCommand.RunAsync(target, new KeystrokeOptions(
                     Clerks: line.Int("clerks", 50), Duration: TimeSpan.FromSeconds(line.Int("duration", 60)), Idle: line.Int("idle", 0),
-                    KeyDelayMs: line.Int("key-delay", 120), SeedFile: appOptions.SeedFile ?? appOptions.DefaultSeedFile), Console.Error, cts.Token), cts.Token);
+                    KeyDelayMs: line.Int("key-delay", 120), SeedFile: appOptions.SeedFile ?? appOptions.DefaultSeedFile, Lean: line.Flag("lean"), Protocol: line.String("client") == "protocol"), Console.Error, cts.Token), cts.Token);
                 return 0;
             case "pageweight":
                 await RunWithAppAsync(appOptions, target => PageweightCommand.RunAsync(target, Console.Error, cts.Token), cts.Token);

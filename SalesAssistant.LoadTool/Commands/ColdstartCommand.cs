@@ -14,8 +14,9 @@ internal sealed record ColdstartResult(string Database, bool DatabaseCreated, IR
             table.Row(i + 1, Runs[i].FirstAnswer.TotalMilliseconds, Runs[i].LoginOk.TotalMilliseconds);
         }
         table.Row("median", Stats.Median(Runs.Select(r => r.FirstAnswer.TotalMilliseconds)), Stats.Median(Runs.Select(r => r.LoginOk.TotalMilliseconds)));
-        var size = new FileInfo(Database).Length / 1024.0;
-        return $"Cold start against a copy of {Database} ({size:0} KB{(DatabaseCreated ? ", created by a first start with the seed catalog" : "")}):\n\n{table}";
+        var wal = Database + "-wal";
+        var size = (new FileInfo(Database).Length + (File.Exists(wal) ? new FileInfo(wal).Length : 0)) / 1024.0;
+        return $"Cold start against a copy of {Database} ({size:0} KB with its write-ahead log{(DatabaseCreated ? ", created by a first start with the seed catalog" : "")}):\n\n{table}";
     }
 }
 

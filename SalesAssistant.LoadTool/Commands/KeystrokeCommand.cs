@@ -6,7 +6,7 @@ using SalesAssistant.LoadTool.Protocol;
 
 namespace SalesAssistant.LoadTool.Commands;
 
-internal sealed record KeystrokeOptions(int Clerks, TimeSpan Duration, int Idle, int KeyDelayMs, string SeedFile)
+internal sealed record KeystrokeOptions(int Clerks, TimeSpan Duration, int Idle, int KeyDelayMs, string SeedFile, bool Lean = false, bool Protocol = false)
 {
     public int Concurrency { get; init; } = 16;
 }
@@ -22,10 +22,19 @@ internal sealed record KeystrokeResult(
     int Keystrokes,
     IReadOnlyList<double> ResultLatenciesMs,
     IReadOnlyList<double> EchoLatenciesMs,
-    IReadOnlyList<string> Failures) : IMarkdownResult
+    IReadOnlyList<string> Failures,
+    double ServerCpuPercentOfOneCore,
+    double MachineBusyPercent,
+    int Cores,
+    bool Lean,
+    bool Protocol = false) : IMarkdownResult
 {
     public string ToMarkdown()
     {
+        if (Protocol)
+        {
+            return ProtocolMarkdown();
+        }
         var results = new Stats(ResultLatenciesMs);
         var withoutDebounce = new Stats(ResultLatenciesMs.Select(l => l - DebounceMs));
         var echo = new Stats(EchoLatenciesMs);
@@ -33,8 +42,24 @@ internal sealed record KeystrokeResult(
             .Row($"Keystroke → results on screen, incl. the {DebounceMs:0} ms debounce", results.Count, results.P50, results.P95, results.Max)
             .Row("Same, minus the debounce (server + network + render)", withoutDebounce.Count, withoutDebounce.P50, withoutDebounce.P95, withoutDebounce.Max)
             .Row("First keystroke of a word → busy bar on screen (round trip, no debounce)", echo.Count, echo.P50, echo.P95, echo.Max);
-        return $"{Clerks} clerks typing for {Duration.TotalSeconds:0} s ({KeyDelayMs} ms between keys), {IdleHeld}/{IdleRequested} idle circuits held alongside; "
-            + $"{Searches} words, {Keystrokes} keystrokes, {Failures.Count} failed words.\n\n{table}"
+        return $"{Clerks} clerks typing for {Duration.TotalSeconds:0} s ({KeyDelayMs} ms between keys), {IdleHeld}/{IdleRequested} idle circuits held alongside{(Lean ? ", animations off in the pages" : "")}; "
+            + $"{Searches} words, {Keystrokes} keystrokes, {Failures.Count} failed words. "
+            + $"While typing: server CPU {ServerCpuPercentOfOneCore:0} % of one core, machine {MachineBusyPercent:0} % busy ({Cores} cores, shared with the browsers).\n\n{table}"
+            + (Failures.Count > 0 ? "\nFirst failures: " + string.Join("; ", Failures.Distinct().Take(3)) : "");
+    }
+
+    private string ProtocolMarkdown()
+    {
+        var results = new Stats(ResultLatenciesMs);
+        var withoutDebounce = new Stats(ResultLatenciesMs.Select(l => l - DebounceMs));
+        var echo = new Stats(EchoLatenciesMs);
+        var table = new MarkdownTable("Search latency, protocol clerks (ms)", "n", "p50", "p95", "max")
+            .Row($"Keystroke sent → results render batch received, incl. the {DebounceMs:0} ms debounce", results.Count, results.P50, results.P95, results.Max)
+            .Row("Same, minus the debounce (server + loopback)", withoutDebounce.Count, withoutDebounce.P50, withoutDebounce.P95, withoutDebounce.Max)
+            .Row("First keystroke of a word → first render batch back (round trip, no debounce)", echo.Count, echo.P50, echo.P95, echo.Max);
+        return $"{Clerks} protocol clerks (SignalR circuits, no browser: no layout/paint in these figures) typing for {Duration.TotalSeconds:0} s "
+            + $"({KeyDelayMs} ms between keys), {IdleHeld}/{IdleRequested} idle circuits held alongside; {Searches} words, {Keystrokes} keystrokes, "
+            + $"{Failures.Count} failed words. While typing: server CPU {ServerCpuPercentOfOneCore:0} % of one core, machine {MachineBusyPercent:0} % busy ({Cores} cores).\n\n{table}"
             + (Failures.Count > 0 ? "\nFirst failures: " + string.Join("; ", Failures.Distinct().Take(3)) : "");
     }
 }
@@ -89,14 +114,19 @@ internal static partial class KeystrokeCommand
             await idle.OpenAsync(options.Idle, options.Concurrency, TimeSpan.FromMinutes(10), progress, ct);
         }
 
-        await using var chromium = await Chromium.LaunchAsync();
+        if (options.Protocol)
+        {
+            return await RunProtocolClerksAsync(target, options, words, debounce, idle, progress, ct);
+        }
+
+        await using var chromium = await Chromium.LaunchAsync(options.Lean ? ["--renderer-process-limit=8"] : []);
         progress.WriteLine($"Opening {options.Clerks} clerk pages...");
         var pages = new List<IPage>();
         foreach (var chunk in Enumerable.Range(0, options.Clerks).Chunk(4))
         {
             pages.AddRange(await Task.WhenAll(chunk.Select(async _ =>
             {
-                var page = await chromium.NewSignedInPageAsync(target);
+                var page = await chromium.NewSignedInPageAsync(target, lean: options.Lean);
                 await page.GoToInteractiveAsync("/", 120_000);
                 if (!await page.EvaluateAsync<bool>(InstallProbe))
                 {
@@ -110,6 +140,7 @@ internal static partial class KeystrokeCommand
         var failures = new List<string>();
         var searches = 0;
         var watch = Stopwatch.StartNew();
+        var cpu = CpuUsage.Start(target.Pid);
         await Task.WhenAll(pages.Select((page, i) => Task.Run(async () =>
         {
             var random = new Random(1000 + i);
@@ -136,6 +167,7 @@ internal static partial class KeystrokeCommand
                 await Task.Delay(random.Next(300, 900), ct);
             }
         }, ct)));
+        var (serverCpu, machineBusy, cores) = cpu.Stop();
 
         var results = new List<double>();
         var echo = new List<double>();
@@ -147,7 +179,61 @@ internal static partial class KeystrokeCommand
             echo.AddRange(probe.GetProperty("echo").EnumerateArray().Select(e => e.GetDouble()));
             keys += probe.GetProperty("keys").GetInt32();
         }
-        return new KeystrokeResult(options.Clerks, options.Idle, idle.Held, options.Duration, options.KeyDelayMs, debounce, searches, keys, results, echo, failures);
+        return new KeystrokeResult(options.Clerks, options.Idle, idle.Held, options.Duration, options.KeyDelayMs, debounce, searches, keys, results, echo, failures,
+            serverCpu, machineBusy, cores, options.Lean);
+    }
+
+    private static async Task<KeystrokeResult> RunProtocolClerksAsync(AppTarget target, KeystrokeOptions options, IReadOnlyList<string> words,
+        double debounce, CircuitPool idle, TextWriter progress, CancellationToken ct)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(60) };
+        progress.WriteLine($"Opening {options.Clerks} protocol clerks...");
+        var clerks = new List<ProtocolClerk>();
+        try
+        {
+            foreach (var chunk in Enumerable.Range(0, options.Clerks).Chunk(8))
+            {
+                clerks.AddRange(await Task.WhenAll(chunk.Select(_ => ProtocolClerk.OpenAsync(target, http, ct))));
+            }
+            progress.WriteLine($"Typing for {options.Duration.TotalSeconds:0} s...");
+            var failures = new List<string>();
+            var searches = 0;
+            var watch = Stopwatch.StartNew();
+            var cpu = CpuUsage.Start(target.Pid);
+            await Task.WhenAll(clerks.Select((clerk, i) => Task.Run(async () =>
+            {
+                var random = new Random(1000 + i);
+                // Clerks do not start in step.
+                await Task.Delay(random.Next(0, 1000), ct);
+                while (watch.Elapsed < options.Duration && !ct.IsCancellationRequested)
+                {
+                    try
+                    {
+                        await clerk.TypeWordAsync(words[random.Next(words.Count)], options.KeyDelayMs, TimeSpan.FromSeconds(30), ct);
+                        Interlocked.Increment(ref searches);
+                    }
+                    catch (TimeoutException ex)
+                    {
+                        lock (failures)
+                        {
+                            failures.Add(ex.Message);
+                        }
+                    }
+                    await Task.Delay(random.Next(300, 900), ct);
+                }
+            }, ct)));
+            var (serverCpu, machineBusy, cores) = cpu.Stop();
+            return new KeystrokeResult(options.Clerks, options.Idle, idle.Held, options.Duration, options.KeyDelayMs, debounce, searches,
+                clerks.Sum(c => c.Keystrokes), clerks.SelectMany(c => c.ResultLatenciesMs).ToList(), clerks.SelectMany(c => c.EchoLatenciesMs).ToList(),
+                failures, serverCpu, machineBusy, cores, Lean: false, Protocol: true);
+        }
+        finally
+        {
+            foreach (var clerk in clerks)
+            {
+                await clerk.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The search debounce, read from the app's ChooseProductPage.razor (250 ms if not found).</summary>

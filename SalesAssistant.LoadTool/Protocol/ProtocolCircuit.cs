@@ -22,6 +22,9 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
     private int jsCalls;
     private volatile string? error;
     private volatile bool closed;
+    private long webRendererInteropId;
+    private long nextCallId;
+    private int dispatchErrors;
 
     /// <summary>JS interop identifiers the server called, over all circuits (to see what a browser would have run).</summary>
     public static ConcurrentDictionary<string, int> JsCallsByIdentifier { get; } = new();
@@ -40,20 +43,34 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
         connection.ServerTimeout = TimeSpan.FromSeconds(30);
         connection.KeepAliveInterval = TimeSpan.FromSeconds(15);
 
-        connection.On<long, byte[]>("JS.RenderBatch", async (batchId, _) =>
+        connection.On<long, byte[]>("JS.RenderBatch", async (batchId, data) =>
         {
             Interlocked.Increment(ref renderBatches);
+            BatchReceived?.Invoke(data, System.Diagnostics.Stopwatch.GetTimestamp());
             await connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
             firstBatch.TrySetResult();
         });
         // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType).
-        connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", async (asyncHandle, identifier, _, _, _, _) =>
+        connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", async (asyncHandle, identifier, argsJson, _, _, _) =>
         {
             Interlocked.Increment(ref jsCalls);
+            if (identifier == "Blazor._internal.attachWebRendererInterop")
+            {
+                // [rendererId, {"__dotNetObject": id}, ...]: the object events are dispatched to.
+                var args = System.Text.Json.Nodes.JsonNode.Parse(argsJson)?.AsArray();
+                Interlocked.Exchange(ref webRendererInteropId, (long?)args?[1]?["__dotNetObject"] ?? 0);
+            }
             JsCallsByIdentifier.AddOrUpdate(identifier, 1, (_, n) => n + 1);
             if (asyncHandle != 0)
             {
                 await connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,null]");
+            }
+        });
+        connection.On<string, bool, string>("JS.EndInvokeDotNet", (_, success, _) =>
+        {
+            if (!success)
+            {
+                Interlocked.Increment(ref dispatchErrors);
             }
         });
         connection.On<string>("JS.Error", message =>
@@ -71,6 +88,32 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
 
     public string? CircuitId { get; private set; }
 
+    /// <summary>Every render batch, with the <see cref="System.Diagnostics.Stopwatch"/> timestamp it arrived at (before it is acknowledged).</summary>
+    public event Action<byte[], long>? BatchReceived;
+
+    /// <summary>Events the server answered with an error.</summary>
+    public int DispatchErrors => Volatile.Read(ref dispatchErrors);
+
+    /// <summary>
+    /// Dispatches a DOM event to a rendered event handler, as blazor.web.js does: <c>DispatchEventAsync</c> on the
+    /// web renderer's interop object, with the event descriptor and the event args as JSON.
+    /// </summary>
+    public Task DispatchEventAsync(ulong eventHandlerId, string eventName, object eventArgs, CancellationToken ct)
+    {
+        var interop = Interlocked.Read(ref webRendererInteropId);
+        if (interop == 0)
+        {
+            throw new InvalidOperationException("The server has not attached the web renderer's interop object yet.");
+        }
+        var argsJson = System.Text.Json.JsonSerializer.Serialize(new object?[]
+        {
+            new { eventHandlerId, eventName, eventFieldInfo = (object?)null },
+            eventArgs,
+        });
+        var callId = Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return connection.SendAsync("BeginInvokeDotNetFromJS", callId, (string?)null, "DispatchEventAsync", interop, argsJson, ct);
+    }
+
     public int RenderBatches => Volatile.Read(ref renderBatches);
 
     public int JsCalls => Volatile.Read(ref jsCalls);
@@ -81,7 +124,8 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
     public bool IsHeld => !closed && error is null && connection.State == HubConnectionState.Connected && RenderBatches > 0;
 
     /// <summary>Fetches <paramref name="path"/> as a signed-in browser would, starts its circuit, waits for the first render batch.</summary>
-    public static async Task<ProtocolCircuit> OpenAsync(AppTarget target, HttpClient http, string path, TimeSpan timeout, CancellationToken ct)
+    public static async Task<ProtocolCircuit> OpenAsync(AppTarget target, HttpClient http, string path, TimeSpan timeout, CancellationToken ct,
+        Action<byte[], long>? onBatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target.BaseAddress, path));
         request.Headers.Add("Cookie", target.CookieHeader);
@@ -94,6 +138,7 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
         }
 
         var circuit = new ProtocolCircuit(target);
+        circuit.BatchReceived += onBatch;
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
