@@ -223,6 +223,10 @@ internal static partial class KeystrokeCommand
                 }
             }, ct)));
             var (serverCpu, machineBusy, cores) = cpu.Stop();
+            if (clerks.Sum(c => c.DispatchErrors) is > 0 and var errors)
+            {
+                failures.Add($"{errors} events answered with an error by the server");
+            }
             return new KeystrokeResult(options.Clerks, options.Idle, idle.Held, options.Duration, options.KeyDelayMs, debounce, searches,
                 clerks.Sum(c => c.Keystrokes), clerks.SelectMany(c => c.ResultLatenciesMs).ToList(), clerks.SelectMany(c => c.EchoLatenciesMs).ToList(),
                 failures, serverCpu, machineBusy, cores, Lean: false, Protocol: true);

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace SalesAssistant.LoadTool.Protocol;
 
 /// <summary>
-/// A clerk typing into the product search over the circuit protocol, without a browser: one "input" event per keystroke
-/// to the search field's rendered oninput handler, as blazor.web.js would send it. Times are measured from sending a
+/// A clerk typing into the product search over the circuit protocol, without a browser: keydown, input and keyup events
+/// per keystroke to the search field's rendered handlers, as blazor.web.js sends them. Times are measured from sending a
 /// keystroke to receiving the render batch that shows the results (its string table carries the product-result or
 /// no-results markup), so they are the server's and the network's share, without a browser's layout and paint.
 /// </summary>
@@ -14,6 +14,8 @@ internal sealed class ProtocolClerk : IAsyncDisposable
 
     private readonly object gate = new();
     private ProtocolCircuit circuit = null!;
+    private static readonly string[] KeyEvents = ["onkeydown", "oninput", "onkeyup"];
+    private readonly Dictionary<string, ulong> handlers = [];
     private ulong inputHandler;
     private Func<RenderBatchReader, long, bool>? waitingFor;
     private TaskCompletionSource<long>? waiter;
@@ -51,19 +53,30 @@ internal sealed class ProtocolClerk : IAsyncDisposable
         if (Environment.GetEnvironmentVariable("LOADTOOL_DEBUG") == "1")
         {
             Console.Error.WriteLine($"batch {data.Length} B at {arrived}: " + string.Join("|", batch.Strings().Take(40)));
+            foreach (var group in batch.AttributeGroups().Where(g => g.Any(a => a.Value == SearchTestId)))
+            {
+                Console.Error.WriteLine("  search field attributes: " + string.Join(", ", group.Select(a => a.EventHandlerId > 0 ? $"{a.Name}#{a.EventHandlerId}" : a.Name)));
+            }
         }
         lock (gate)
         {
             // The first render names the field by its data-testid. Each re-render of the field gives its oninput a new
             // handler id (sent as a lone attribute update, and the old id is disposed a batch later): the search field is
-            // the only element with an oninput on this page, so any new oninput is its.
+            // the only element with key and input handlers on this page, so any new one is its.
             if (batch.EventHandlerOf(SearchTestId, "oninput") is { } id)
             {
                 inputHandler = id;
             }
-            else if (inputHandler != 0 && batch.EventHandlersNamed("oninput") is [.., var fresh])
+            if (inputHandler != 0)
             {
-                inputHandler = fresh;
+                foreach (var name in KeyEvents)
+                {
+                    if (batch.EventHandlersNamed(name) is [.., var latest])
+                    {
+                        handlers[name] = latest;
+                    }
+                }
+                inputHandler = handlers.GetValueOrDefault("oninput", inputHandler);
             }
             if (waiter is not null && waitingFor!(batch, arrived))
             {
@@ -83,20 +96,43 @@ internal sealed class ProtocolClerk : IAsyncDisposable
         }
     }
 
-    private async Task InputAsync(string text, CancellationToken ct)
+    /// <summary>What a browser sends for one key into the field: keydown, input (the new value), keyup.</summary>
+    private async Task KeyAsync(string text, CancellationToken ct)
     {
-        ulong handler;
+        Dictionary<string, ulong> current;
         lock (gate)
         {
-            handler = inputHandler;
+            current = new Dictionary<string, ulong>(handlers) { ["oninput"] = inputHandler };
         }
-        value = text;
         if (Environment.GetEnvironmentVariable("LOADTOOL_DEBUG") == "1")
         {
-            Console.Error.WriteLine($"send '{text}' to {handler} at {Stopwatch.GetTimestamp()}");
+            Console.Error.WriteLine($"send '{text}' to {string.Join(",", current)} at {Stopwatch.GetTimestamp()}");
         }
-        await circuit.DispatchEventAsync(handler, "input", new { value = text }, ct);
+        var key = text.Length > value.Length ? text[^1..] : "Backspace";
+        value = text;
+        if (current.TryGetValue("onkeydown", out var down))
+        {
+            await circuit.DispatchEventAsync(down, "keydown", KeyArgs(key, "keydown"), ct);
+        }
+        await circuit.DispatchEventAsync(current["oninput"], "input", new { value = text }, ct);
+        if (current.TryGetValue("onkeyup", out var up))
+        {
+            await circuit.DispatchEventAsync(up, "keyup", KeyArgs(key, "keyup"), ct);
+        }
     }
+
+    private static object KeyArgs(string key, string type) => new
+    {
+        key,
+        code = key.Length == 1 ? "Key" + key.ToUpperInvariant() : key,
+        location = 0,
+        repeat = false,
+        ctrlKey = false,
+        shiftKey = false,
+        altKey = false,
+        metaKey = false,
+        type,
+    };
 
     /// <summary>
     /// Clears the field (back to the categories), then types <paramref name="word"/> a key at a time and waits for its results.
@@ -109,7 +145,7 @@ internal sealed class ProtocolClerk : IAsyncDisposable
         if (value.Length > 0)
         {
             var cleared = Arm((b, _) => b.ContainsString("categories"));
-            await InputAsync("", ct);
+            await KeyAsync("", ct);
             await cleared.WaitAsync(timeout, ct);
         }
 
@@ -122,7 +158,7 @@ internal sealed class ProtocolClerk : IAsyncDisposable
         {
             lastSent = Stopwatch.GetTimestamp();
             Interlocked.Exchange(ref batchesSinceSend, 0);
-            await InputAsync(word[..i], ct);
+            await KeyAsync(word[..i], ct);
             Keystrokes++;
             if (i == 1)
             {
