@@ -120,6 +120,11 @@ internal static class CircuitsCommand
     {
         var products = CatalogWords.UpsellStarts(CatalogWords.Read(options.SeedFile));
         await using var chromium = await Chromium.LaunchAsync();
+        // Warm-up: one consultation first, so one-time costs (query compilation, first-use caches) are not counted per circuit.
+        var warmUp = await chromium.NewSignedInPageAsync(target);
+        await warmUp.GoToInteractiveAsync("/");
+        await Consultation.RunAsync(warmUp, products[^1]);
+        await warmUp.Context.CloseAsync();
         var before = await ServerMemory.SettledRssKbAsync(target.Pid, options.SettleInterval, options.SettleMax, ct);
 
         progress.WriteLine($"Opening {options.Full} Chromium pages on / ...");
