@@ -123,7 +123,7 @@ internal static class CircuitsCommand
         // Warm-up: one consultation first, so one-time costs (query compilation, first-use caches) are not counted per circuit.
         var warmUp = await chromium.NewSignedInPageAsync(target);
         await warmUp.GoToInteractiveAsync("/");
-        await Consultation.RunAsync(warmUp, products[^1]);
+        await FullConsultation.RunAsync(warmUp, products[^1]);
         await warmUp.Context.CloseAsync();
         var before = await ServerMemory.SettledRssKbAsync(target.Pid, options.SettleInterval, options.SettleMax, ct);
 
@@ -150,7 +150,7 @@ internal static class CircuitsCommand
             {
                 try
                 {
-                    await Consultation.RunAsync(x.page, products[x.i % products.Count]);
+                    await FullConsultation.RunAsync(x.page, products[x.i % products.Count]);
                     Interlocked.Increment(ref completed);
                 }
                 catch (Exception ex) when (ex is PlaywrightException or TimeoutException)

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Catalog;
+using SalesAssistant.Features.Counter;
 using SalesAssistant.LoadTool;
 using SalesAssistant.LoadTool.Commands;
 using SalesAssistant.LoadTool.Protocol;
@@ -36,7 +39,9 @@ public sealed class LoadToolSmokeTests(BrowserFixture fixture)
         var signedOut = await SignedInAsync() with { AuthCookie = new System.Net.Cookie("none", "none") };
         using var http = new HttpClient();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => ProtocolCircuit.OpenAsync(signedOut, http, "/", TimeSpan.FromSeconds(30), CancellationToken.None));
+        // Signed out, / redirects to the sign-in page, which is static: no circuit to start.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ProtocolCircuit.OpenAsync(signedOut, http, "/", TimeSpan.FromSeconds(30), CancellationToken.None));
+        Assert.Contains("no interactive server component markers", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,18 +59,26 @@ public sealed class LoadToolSmokeTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task The_load_tool_consultation_walks_from_search_to_the_next_customer()
+    public async Task The_load_tool_consultation_walks_from_search_to_the_next_customer_and_is_recorded()
     {
         var csv = Path.GetTempFileName();
         await File.WriteAllTextAsync(csv, TestCatalog.Csv);
         var product = Assert.Single(CatalogWords.UpsellStarts(CatalogWords.Read(csv)));
         File.Delete(csv);
-        var page = await fixture.NewClerkPageAsync(1024, 768);
+        // Its own app: the recorded consultation must not reach the other tests' figures.
+        await using var app = new AppServer(TestCatalog.Csv);
+        await app.CreateClerkAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
+        var page = await fixture.NewPageAsync(app, 1024, 768);
+        await page.SignInAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
         await TestSupport.PageExtensions.GoToInteractiveAsync(page, "/");
 
-        await Consultation.RunAsync(page, product);
+        await FullConsultation.RunAsync(page, product);
 
         Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
+        await using var db = new SalesDb(new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options);
+        var recorded = await db.Consultations.Include(c => c.Lines).SingleAsync();
+        Assert.Equal((ConsultationStep.Finished, UpsellOutcome.Accepted), (recorded.Step, recorded.UpsellOutcome));
+        Assert.Equal(2, recorded.Lines.Count);
         await page.Context.CloseAsync();
     }
 }
