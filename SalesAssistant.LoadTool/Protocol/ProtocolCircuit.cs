@@ -1,0 +1,188 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SalesAssistant.LoadTool.Protocol;
+
+/// <summary>
+/// A Blazor Server circuit without a browser: the page's prerendered HTML is fetched with the auth cookie, then a
+/// SignalR connection to <c>/_blazor</c> (protocol "blazorpack", WebSockets) starts the circuit the way blazor.web.js
+/// does in .NET 10: <c>StartCircuit</c> with no components, then <c>UpdateRootComponents</c> with the page's markers.
+/// Render batches are acknowledged (<c>OnRenderCompleted</c>) and JS interop calls answered with a null result,
+/// so the server neither stalls nor waits. A few hundred bytes of client state per circuit: thousands fit in one process.
+/// </summary>
+internal sealed class ProtocolCircuit : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private readonly AppTarget target;
+    private readonly TaskCompletionSource firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int renderBatches;
+    private int jsCalls;
+    private volatile string? error;
+    private volatile bool closed;
+    private long webRendererInteropId;
+    private long nextCallId;
+    private int dispatchErrors;
+
+    /// <summary>JS interop identifiers the server called, over all circuits (to see what a browser would have run).</summary>
+    public static ConcurrentDictionary<string, int> JsCallsByIdentifier { get; } = new();
+
+    private ProtocolCircuit(AppTarget target)
+    {
+        this.target = target;
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(target.BaseAddress, "_blazor"), HttpTransportType.WebSockets, options =>
+            {
+                options.Headers["Cookie"] = target.CookieHeader;
+            });
+        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
+        connection = builder.Build();
+        // The server's own timeouts: it pings every 15 s; blazor.web.js uses these same values.
+        connection.ServerTimeout = TimeSpan.FromSeconds(30);
+        connection.KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+        connection.On<long, byte[]>("JS.RenderBatch", async (batchId, data) =>
+        {
+            Interlocked.Increment(ref renderBatches);
+            BatchReceived?.Invoke(data, System.Diagnostics.Stopwatch.GetTimestamp());
+            await connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
+            firstBatch.TrySetResult();
+        });
+        // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType).
+        connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", async (asyncHandle, identifier, argsJson, _, _, _) =>
+        {
+            Interlocked.Increment(ref jsCalls);
+            if (identifier == "Blazor._internal.attachWebRendererInterop")
+            {
+                // [rendererId, {"__dotNetObject": id}, ...]: the object events are dispatched to.
+                var args = System.Text.Json.Nodes.JsonNode.Parse(argsJson)?.AsArray();
+                Interlocked.Exchange(ref webRendererInteropId, (long?)args?[1]?["__dotNetObject"] ?? 0);
+            }
+            JsCallsByIdentifier.AddOrUpdate(identifier, 1, (_, n) => n + 1);
+            if (asyncHandle != 0)
+            {
+                await connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,null]");
+            }
+        });
+        connection.On<string, bool, string>("JS.EndInvokeDotNet", (_, success, _) =>
+        {
+            if (!success)
+            {
+                Interlocked.Increment(ref dispatchErrors);
+            }
+        });
+        connection.On<string>("JS.Error", message =>
+        {
+            error = message;
+            firstBatch.TrySetException(new InvalidOperationException("The circuit failed: " + message));
+        });
+        connection.Closed += ex =>
+        {
+            closed = true;
+            firstBatch.TrySetException(new InvalidOperationException("The connection closed before the first render.", ex));
+            return Task.CompletedTask;
+        };
+    }
+
+    public string? CircuitId { get; private set; }
+
+    /// <summary>Every render batch, with the <see cref="System.Diagnostics.Stopwatch"/> timestamp it arrived at (before it is acknowledged).</summary>
+    public event Action<byte[], long>? BatchReceived;
+
+    /// <summary>Events the server answered with an error.</summary>
+    public int DispatchErrors => Volatile.Read(ref dispatchErrors);
+
+    /// <summary>
+    /// Dispatches a DOM event to a rendered event handler, as blazor.web.js does: <c>DispatchEventAsync</c> on the
+    /// web renderer's interop object, with the event descriptor and the event args as JSON.
+    /// </summary>
+    public Task DispatchEventAsync(ulong eventHandlerId, string eventName, object eventArgs, CancellationToken ct)
+    {
+        var interop = Interlocked.Read(ref webRendererInteropId);
+        if (interop == 0)
+        {
+            throw new InvalidOperationException("The server has not attached the web renderer's interop object yet.");
+        }
+        var argsJson = System.Text.Json.JsonSerializer.Serialize(new object?[]
+        {
+            new { eventHandlerId, eventName, eventFieldInfo = (object?)null },
+            eventArgs,
+        });
+        var callId = Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return connection.SendAsync("BeginInvokeDotNetFromJS", callId, (string?)null, "DispatchEventAsync", interop, argsJson, ct);
+    }
+
+    public int RenderBatches => Volatile.Read(ref renderBatches);
+
+    public int JsCalls => Volatile.Read(ref jsCalls);
+
+    public string? Error => error;
+
+    /// <summary>Connected, rendered at least once, and no circuit error: a circuit the server holds for a user.</summary>
+    public bool IsHeld => !closed && error is null && connection.State == HubConnectionState.Connected && RenderBatches > 0;
+
+    /// <summary>Fetches <paramref name="path"/> as a signed-in browser would, starts its circuit, waits for the first render batch.</summary>
+    public static async Task<ProtocolCircuit> OpenAsync(AppTarget target, HttpClient http, string path, TimeSpan timeout, CancellationToken ct,
+        Action<byte[], long>? onBatch = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target.BaseAddress, path));
+        request.Headers.Add("Cookie", target.CookieHeader);
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var page = PrerenderedPage.Parse(await response.Content.ReadAsStringAsync(ct));
+        if (page.ServerMarkers.Count == 0)
+        {
+            throw new InvalidOperationException($"{path} has no interactive server component markers (signed out?).");
+        }
+
+        var circuit = new ProtocolCircuit(target);
+        circuit.BatchReceived += onBatch;
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(timeout);
+            await circuit.connection.StartAsync(limit.Token);
+            circuit.CircuitId = await circuit.connection.InvokeAsync<string?>(
+                "StartCircuit", target.BaseAddress.ToString(), new Uri(target.BaseAddress, path).ToString(), "[]", "", limit.Token)
+                ?? throw new InvalidOperationException("StartCircuit returned no circuit id.");
+            await circuit.connection.SendAsync("UpdateRootComponents", page.AddOperationsJson(), page.ApplicationState, limit.Token);
+            await circuit.firstBatch.Task.WaitAsync(limit.Token);
+            return circuit;
+        }
+        catch
+        {
+            await circuit.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closes the connection and tells the server to drop the circuit now, as a closing tab does.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await connection.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Closing a broken connection.
+        }
+        if (CircuitId is not null)
+        {
+            try
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+                using var form = new FormUrlEncodedContent([new("circuitId", CircuitId)]);
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.BaseAddress, "_blazor/disconnect")) { Content = form };
+                request.Headers.Add("Cookie", target.CookieHeader);
+                using var _ = await http.SendAsync(request);
+            }
+            catch (Exception)
+            {
+                // The server drops it after its disconnected-circuit retention anyway.
+            }
+        }
+    }
+}
