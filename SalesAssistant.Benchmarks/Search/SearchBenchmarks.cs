@@ -37,7 +37,7 @@ public class SearchBenchmarks
         connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
         ftsCommand = connection.CreateCommand();
-        ftsCommand.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, ProductSearch.SearchSql, "$query", "$term", ProductSearch.MaxRankedMatches, ProductSearch.MaxResults + 1);
+        ftsCommand.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, ProductSearch.SearchSql, "$query", "$term", ProductSearch.MaxRankedMatches, ProductSearch.MaxResults + 2);
         ftsCommand.Parameters.Add("$query", SqliteType.Text);
         ftsCommand.Parameters.Add("$term", SqliteType.Text);
         ftsCommand.Prepare();

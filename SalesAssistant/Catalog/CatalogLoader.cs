@@ -44,7 +44,7 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
         // The unique indexes (SKU, EAN, family tier) are filled in no particular order: SQLite's default 2 MB page
         // cache makes that slow at 100k products. A bigger cache for the load only; the connection gets its own back.
         var cacheSize = await ExecuteAsync(connection, sqliteTransaction, "PRAGMA cache_size", ct);
-        await ExecuteAsync(connection, sqliteTransaction, $"PRAGMA cache_size = {LoadCacheSize}", ct);
+        await ExecuteAsync(connection, sqliteTransaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {LoadCacheSize}"), ct);
         // The full-text index's insert trigger costs more than the rest of the load together (7 s of 11 s at 100k):
         // drop it for the load and index the whole table at once at the end, all inside the transaction.
         var insertTrigger = (string)(await ExecuteAsync(connection, sqliteTransaction,
@@ -78,7 +78,7 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
         {
             // Still inside the transaction when the load failed (it rolls back when disposed), outside after a commit.
             var open = sqliteTransaction.Connection is null ? null : sqliteTransaction;
-            await ExecuteAsync(connection, open, $"PRAGMA cache_size = {Convert.ToInt64(cacheSize, CultureInfo.InvariantCulture)}", CancellationToken.None);
+            await ExecuteAsync(connection, open, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {Convert.ToInt64(cacheSize, CultureInfo.InvariantCulture)}"), CancellationToken.None);
         }
         return check.Result;
     }
@@ -137,7 +137,8 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
 
     private static async Task ThrowUnlessEmptyAsync(SalesDb db, CancellationToken ct)
     {
-        if (await db.Products.AnyAsync(ct))
+        // Categories and families too: the bulk writer numbers them from 1.
+        if (await db.Products.AnyAsync(ct) || await db.Categories.AnyAsync(ct) || await db.Families.AnyAsync(ct))
         {
             throw new InvalidOperationException("The catalog is not empty; loading a file into it would mix two catalogs.");
         }

@@ -7,8 +7,9 @@ namespace SalesAssistant.Catalog;
 
 /// <summary>
 /// How the app uses SQLite with many tablets writing at once: write-ahead logging (readers never wait for a
-/// writer), a busy timeout (a writer waits for the lock instead of failing with SQLITE_BUSY), private caches
-/// (no <c>Cache=Shared</c>: it turns waits into SQLITE_LOCKED errors that no timeout retries). Transactions begun
+/// writer), SQLite's own busy timeout (a writer waits for the lock inside SQLite, woken as soon as it is free,
+/// rather than Microsoft.Data.Sqlite's retry every 150 ms), private caches (no <c>Cache=Shared</c>, whose table
+/// locks add SQLITE_LOCKED waits between connections of the one process). Transactions begun
 /// through EF are <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default): a read-then-write takes the write
 /// lock before it reads, so it cannot fail halfway when another writer got there first.
 /// </summary>
@@ -39,7 +40,7 @@ public static class SqliteSetup
     {
         public static readonly BusyTimeoutOnOpen Instance = new();
 
-        private static readonly string Pragma = $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};";
+        private static readonly string Pragma = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};");
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

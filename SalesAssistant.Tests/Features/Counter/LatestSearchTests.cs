@@ -7,10 +7,11 @@ public sealed class LatestSearchTests
     private readonly List<string> searched = [];
     private readonly Queue<TaskCompletionSource<string>> pending = new();
 
+    // Continuations run inline when a test completes a search, so the next search has started when SetResult returns.
     private Task<string> FakeSearchAsync(string term, CancellationToken ct)
     {
         searched.Add(term);
-        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answer = new TaskCompletionSource<string>();
         pending.Enqueue(answer);
         return answer.Task;
     }
@@ -37,7 +38,7 @@ public sealed class LatestSearchTests
         var third = search.TypedAsync("toa");
         Assert.True(search.IsRunning);
         pending.Dequeue().SetResult("results for t");
-        await WaitUntilAsync(() => pending.Count == 1);
+        Assert.Single(pending);
         pending.Dequeue().SetResult("results for toa");
 
         Assert.Equal("results for toa", await first);
@@ -60,12 +61,30 @@ public sealed class LatestSearchTests
         Assert.Equal(["kettle"], searched);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    [Fact]
+    public async Task A_reset_during_a_search_drops_its_results()
     {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-        Assert.True(condition());
+        using var search = new LatestSearch<string>(FakeSearchAsync);
+
+        var typed = search.TypedAsync("4006381333931");
+        search.Reset();
+        pending.Dequeue().SetResult("results for the barcode");
+
+        Assert.Null(await typed);
+        Assert.Single(searched);
+    }
+
+    [Fact]
+    public async Task A_search_that_ends_after_the_page_is_gone_returns_nothing_and_starts_no_other()
+    {
+        var search = new LatestSearch<string>(FakeSearchAsync);
+
+        var typed = search.TypedAsync("t");
+        await search.TypedAsync("to");
+        search.Dispose();
+        pending.Dequeue().SetResult("results for t");
+
+        Assert.Null(await typed);
+        Assert.Equal(["t"], searched);
     }
 }

@@ -57,6 +57,22 @@ public sealed class ProductSearchTests : IAsyncLifetime
         Assert.Contains(await search.SearchAsync(term), h => h.Sku == sku);
 
     [Fact]
+    public async Task A_code_that_is_one_products_sku_and_anothers_ean_lists_both_once()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            var product = new Product { Sku = "4006381333931", Name = "Numbered mug", CategoryId = (await db.Categories.FirstAsync()).Id, Stock = 1 };
+            product.RefreshSearchText();
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+        }
+
+        var hits = await search.SearchAsync("4006381333931");
+
+        Assert.Equal(["4006381333931", "TOAST-2"], hits.Select(h => h.Sku).Order());
+    }
+
+    [Fact]
     public async Task The_middle_of_a_word_does_not_match() => Assert.Empty(await search.SearchAsync("oaster"));
 
     [Fact]

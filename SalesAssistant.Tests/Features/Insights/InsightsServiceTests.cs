@@ -232,5 +232,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
         var asClerk = new InsightsService(database, TestUsers.Clerk);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.ReportAsync(InsightsFilter.LastDays(Monday)));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.FilterChoicesAsync());
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.FamilyChoicesAsync("toast"));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.FamilyChoiceAsync(1));
     }
 }

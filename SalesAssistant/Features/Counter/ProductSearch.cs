@@ -15,25 +15,28 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
     public const int MaxRankedMatches = 1000;
 
     /// <summary>
-    /// The search in one SQL command: {0} the FTS5 query, {1} the typed term (an exact SKU or EAN comes first),
-    /// {2} how many full-text matches to rank at most, {3} how many rows. The ranked matches come from the first {2}
-    /// rows of the index (no ORDER BY inside, so FTS5 stops there): ranking every match of a one-letter term would
-    /// cost time in proportion to the catalog.
+    /// The search in one SQL command: {0} the FTS5 query, {1} the typed term (an active product with exactly that
+    /// SKU or EAN comes first), {2} how many active full-text matches to rank at most, {3} how many rows. The ranked
+    /// matches are the first {2} in the index's order, which is the catalog's (no ORDER BY inside, so FTS5 stops
+    /// there): ranking every match of a one- or two-letter term would cost time in proportion to the catalog. Once
+    /// a term matches fewer than {2} products, every match is ranked.
     /// </summary>
     public const string SearchSql = """
         SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name", p."PriceMinor", p."Stock"
-        FROM (SELECT "Id", 0 AS "Exact", 0.0 AS "Score" FROM "Products" WHERE "Sku" = {1} OR "Ean" = {1}
+        FROM (SELECT "Id", 0 AS "Exact", 0.0 AS "Score" FROM "Products" WHERE "IsActive" AND ("Sku" = {1} OR "Ean" = {1})
               UNION ALL
-              SELECT rowid, 1, bm25("ProductsFts") FROM "ProductsFts" WHERE "ProductsFts" MATCH {0} LIMIT {2}) AS m
+              SELECT * FROM (SELECT "ProductsFts".rowid, 1, bm25("ProductsFts") FROM "ProductsFts"
+                             JOIN "Products" AS a ON a."Id" = "ProductsFts".rowid
+                             WHERE "ProductsFts" MATCH {0} AND a."IsActive"
+                             LIMIT {2})) AS m
         JOIN "Products" AS p ON p."Id" = m."Id"
         JOIN "Categories" AS c ON c."Id" = p."CategoryId"
-        WHERE p."IsActive"
         ORDER BY m."Exact", m."Score", p."Name"
         LIMIT {3}
         """;
 
     private static readonly string SearchCommandText =
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, "$query", "$term", MaxRankedMatches, MaxResults + 1);
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, "$query", "$term", MaxRankedMatches, MaxResults + 2);
 
     /// <summary>
     /// Active products whose name, brand, SKU or EAN match every word of <paramref name="term"/> as a prefix,
@@ -49,24 +52,25 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
             return [];
         }
 
-        // A plain pooled connection: opening one through EF costs more than the search itself (EF sets up its SQL
-        // functions on every open), and a read needs nothing of it. FTS5 is SQLite's: PostgreSQL needs its own search.
+        // A plain pooled connection, on purpose without EF's interceptors: opening one through EF costs more than the
+        // search itself (EF sets up its SQL functions on every open), and a read in WAL mode waits for no lock.
+        // FTS5 is SQLite's: PostgreSQL needs its own search.
         await using var connection = new SqliteConnection(await ConnectionStringAsync(ct));
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
         command.CommandText = SearchCommandText;
         AddParameter(command, "$query", query);
         AddParameter(command, "$term", term!.Trim());
-        var hits = new List<ProductHit>(MaxResults + 1);
+        var hits = new List<ProductHit>(MaxResults + 2);
+        var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var hit = new ProductHit(reader.GetString(0), Nullable(reader, 1), reader.GetString(2), Nullable(reader, 3), reader.GetString(4),
-                new Money(reader.GetInt64(5)), reader.GetInt32(6));
-            // An exact SKU or EAN is also a full-text match: list it once.
-            if (hits.Count == 0 || hits[0].Sku != hit.Sku)
+            // An exact SKU or EAN is also a full-text match: list each product once.
+            if (listed.Add(reader.GetString(0)))
             {
-                hits.Add(hit);
+                hits.Add(new ProductHit(reader.GetString(0), Nullable(reader, 1), reader.GetString(2), Nullable(reader, 3), reader.GetString(4),
+                    new Money(reader.GetInt64(5)), reader.GetInt32(6)));
             }
         }
         return hits.Take(MaxResults).ToList();

@@ -50,6 +50,5 @@ public sealed record InsightsReport(
 
 public sealed record FilterChoice(string Key, string Label);
 
-/// <summary>What the dashboard's filters can be set to.</summary>
-/// <summary>The short filter lists; families are too many in a chain's catalog to list, so they are searched (<see cref="InsightsService.FamilyChoicesAsync"/>).</summary>
+/// <summary>What the dashboard's filters can be set to: the short lists; families are too many in a chain's catalog to list, so they are searched (<see cref="InsightsService.FamilyChoicesAsync"/>).</summary>
 public sealed record InsightsFilterChoices(IReadOnlyList<FilterChoice> Clerks, IReadOnlyList<FilterChoice> Categories);
