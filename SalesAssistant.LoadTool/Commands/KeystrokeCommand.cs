@@ -192,7 +192,15 @@ internal static class KeystrokeCommand
                 }
                 catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
                 {
-                    var state = await page.EvaluateAsync<string>(ProbeState);
+                    string state;
+                    try
+                    {
+                        state = await page.EvaluateAsync<string>(ProbeState);
+                    }
+                    catch (PlaywrightException probe)
+                    {
+                        state = "page state unreadable: " + probe.Message.Split('\n')[0];
+                    }
                     lock (failures)
                     {
                         failures.Add($"{step}: {ex.Message.Split('\n')[0]} ({state})");
