@@ -10,7 +10,8 @@ internal static class LoadToolProgram
 
           circuits  --idle N --full M [--concurrency C]   memory per idle circuit (protocol clients), per full consultation (Chromium), circuits held
           keystroke --clerks K --duration S [--idle N] [--lean] [--key-delay MS]
-                                                          search latency in K Chromium pages, optionally with N idle circuits held;
+                                                          search latency in K Chromium pages, optionally with N idle circuits held:
+                                                          per keystroke, key → results for the text typed so far (or later) on screen;
                                                           --lean: animations off, renderer processes shared (cheaper clients)
                                                           --client protocol: clerks over the circuit protocol, no browser
           (LOADTOOL_DEBUG=1 traces the protocol clerks' events and render batches to stderr)

@@ -17,6 +17,7 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private readonly AppTarget target;
+    private readonly HttpClient http;
     private readonly TaskCompletionSource firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int renderBatches;
     private int jsCalls;
@@ -29,9 +30,10 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
     /// <summary>JS interop identifiers the server called, over all circuits (to see what a browser would have run).</summary>
     public static ConcurrentDictionary<string, int> JsCallsByIdentifier { get; } = new();
 
-    private ProtocolCircuit(AppTarget target)
+    private ProtocolCircuit(AppTarget target, HttpClient http)
     {
         this.target = target;
+        this.http = http;
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(target.BaseAddress, "_blazor"), HttpTransportType.WebSockets, options =>
             {
@@ -66,12 +68,13 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
                 await connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,null]");
             }
         });
-        connection.On<string, bool, string>("JS.EndInvokeDotNet", (_, success, _) =>
+        connection.On<string, bool, string>("JS.EndInvokeDotNet", (callId, success, _) =>
         {
             if (!success)
             {
                 Interlocked.Increment(ref dispatchErrors);
             }
+            DotNetCallEnded?.Invoke(callId, success, System.Diagnostics.Stopwatch.GetTimestamp());
         });
         connection.On<string>("JS.Error", message =>
         {
@@ -91,14 +94,21 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
     /// <summary>Every render batch, with the <see cref="System.Diagnostics.Stopwatch"/> timestamp it arrived at (before it is acknowledged).</summary>
     public event Action<byte[], long>? BatchReceived;
 
+    /// <summary>
+    /// The server's answer to a <see cref="DispatchEventAsync"/> call (its call id, success, <see cref="System.Diagnostics.Stopwatch"/>
+    /// timestamp): sent once the event handler's task has completed, after the render batches that handler caused.
+    /// </summary>
+    public event Action<string, bool, long>? DotNetCallEnded;
+
     /// <summary>Events the server answered with an error.</summary>
     public int DispatchErrors => Volatile.Read(ref dispatchErrors);
 
     /// <summary>
     /// Dispatches a DOM event to a rendered event handler, as blazor.web.js does: <c>DispatchEventAsync</c> on the
-    /// web renderer's interop object, with the event descriptor and the event args as JSON.
+    /// web renderer's interop object, with the event descriptor and the event args as JSON. Returns the call id the
+    /// server answers with <see cref="DotNetCallEnded"/>; <paramref name="beforeSend"/> sees it before the event leaves.
     /// </summary>
-    public Task DispatchEventAsync(ulong eventHandlerId, string eventName, object eventArgs, CancellationToken ct)
+    public async Task<string> DispatchEventAsync(ulong eventHandlerId, string eventName, object eventArgs, CancellationToken ct, Action<string>? beforeSend = null)
     {
         var interop = Interlocked.Read(ref webRendererInteropId);
         if (interop == 0)
@@ -111,7 +121,9 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
             eventArgs,
         });
         var callId = Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return connection.SendAsync("BeginInvokeDotNetFromJS", callId, (string?)null, "DispatchEventAsync", interop, argsJson, ct);
+        beforeSend?.Invoke(callId);
+        await connection.SendAsync("BeginInvokeDotNetFromJS", callId, (string?)null, "DispatchEventAsync", interop, argsJson, ct);
+        return callId;
     }
 
     public int RenderBatches => Volatile.Read(ref renderBatches);
@@ -137,7 +149,7 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
             throw new InvalidOperationException($"{path} has no interactive server component markers (signed out?).");
         }
 
-        var circuit = new ProtocolCircuit(target);
+        var circuit = new ProtocolCircuit(target, http);
         circuit.BatchReceived += onBatch;
         try
         {
@@ -158,7 +170,10 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the connection and tells the server to drop the circuit now, as a closing tab does.</summary>
+    /// <summary>
+    /// Closes the connection and tells the server to drop the circuit now, as a closing tab does, over the HttpClient
+    /// the circuit was opened with (its owner disposes that client after its circuits).
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -173,11 +188,11 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
         {
             try
             {
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
                 using var form = new FormUrlEncodedContent([new("circuitId", CircuitId)]);
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.BaseAddress, "_blazor/disconnect")) { Content = form };
                 request.Headers.Add("Cookie", target.CookieHeader);
-                using var _ = await http.SendAsync(request);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                using var _ = await http.SendAsync(request, timeout.Token);
             }
             catch (Exception)
             {

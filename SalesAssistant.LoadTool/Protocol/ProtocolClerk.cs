@@ -4,9 +4,11 @@ namespace SalesAssistant.LoadTool.Protocol;
 
 /// <summary>
 /// A clerk typing into the product search over the circuit protocol, without a browser: keydown, input and keyup events
-/// per keystroke to the search field's rendered handlers, as blazor.web.js sends them. Times are measured from sending a
-/// keystroke to receiving the render batch that shows the results (its string table carries the product-result or
-/// no-results markup), so they are the server's and the network's share, without a browser's layout and paint.
+/// per keystroke to the search field's rendered handlers, as blazor.web.js sends them. Each keystroke is timed from
+/// sending it to the first moment the client holds the results for its text (or a later one): the server has answered
+/// its input event (or a later keystroke's; answers follow the render batches the handler caused) and no busy bar is
+/// rendered (the bar's component, inserted with a search running, is disposed when the search's results render).
+/// Server + loopback, no layout or paint.
 /// </summary>
 internal sealed class ProtocolClerk : IAsyncDisposable
 {
@@ -17,15 +19,36 @@ internal sealed class ProtocolClerk : IAsyncDisposable
     private static readonly string[] KeyEvents = ["onkeydown", "oninput", "onkeyup"];
     private readonly Dictionary<string, ulong> handlers = [];
     private ulong inputHandler;
-    private Func<RenderBatchReader, long, bool>? waitingFor;
-    private TaskCompletionSource<long>? waiter;
+    private readonly List<PendingKey> pending = [];
+    private HashSet<int> busyBar = [];
     private string value = "";
+    private int busyBarRenders;
+
+    /// <summary>A keystroke sent; <see cref="Shown"/> completes with the timestamp its results were on the client, or null if the server refused it.</summary>
+    private sealed class PendingKey
+    {
+        public string? CallId { get; set; }
+
+        public bool Answered { get; set; }
+
+        public bool Refused { get; set; }
+
+        public TaskCompletionSource<long?> Shown { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     public int Keystrokes { get; private set; }
 
+    /// <summary>Every keystroke: sent → the server's answer to its input event (its results are on the client by then).</summary>
     public List<double> ResultLatenciesMs { get; } = [];
 
-    public List<double> EchoLatenciesMs { get; } = [];
+    /// <summary>The last keystroke of each word: sent → its results (the word's final results) on the client.</summary>
+    public List<double> LastKeyLatenciesMs { get; } = [];
+
+    /// <summary>Keystrokes whose input event the server answered with an error (no sample for them).</summary>
+    public int RefusedKeystrokes { get; private set; }
+
+    /// <summary>Render batches that inserted the busy bar (a search still running when the keystroke's handler rendered).</summary>
+    public int BusyBarRenders => Volatile.Read(ref busyBarRenders);
 
     public int DispatchErrors => circuit.DispatchErrors;
 
@@ -33,6 +56,7 @@ internal sealed class ProtocolClerk : IAsyncDisposable
     {
         var clerk = new ProtocolClerk();
         clerk.circuit = await ProtocolCircuit.OpenAsync(target, http, "/", TimeSpan.FromSeconds(60), ct, clerk.OnBatch);
+        clerk.circuit.DotNetCallEnded += clerk.OnCallEnded;
         // The first interactive render carries the search field and its handler.
         var watch = Stopwatch.StartNew();
         while (clerk.inputHandler == 0 && watch.Elapsed < TimeSpan.FromSeconds(30))
@@ -78,26 +102,56 @@ internal sealed class ProtocolClerk : IAsyncDisposable
                 }
                 inputHandler = handlers.GetValueOrDefault("oninput", inputHandler);
             }
-            if (waiter is not null && waitingFor!(batch, arrived))
+            if (busyBar.Count > 0 && batch.DisposedComponentIds().Any(busyBar.Contains))
             {
-                waiter.TrySetResult(arrived);
-                waiter = null;
+                busyBar = [];
+            }
+            if (batch.Strings().Any(t => t.Contains("mud-progress-linear", StringComparison.Ordinal)))
+            {
+                busyBarRenders++;
+                busyBar = [.. batch.InsertedComponentIds()];
+            }
+            ResolveShown(arrived);
+        }
+    }
+
+    private void OnCallEnded(string callId, bool success, long arrived)
+    {
+        if (Environment.GetEnvironmentVariable("LOADTOOL_DEBUG") == "1")
+        {
+            Console.Error.WriteLine($"answer {callId} {success} at {arrived}");
+        }
+        lock (gate)
+        {
+            if (pending.Find(k => k.CallId == callId) is { } key)
+            {
+                key.Answered = true;
+                key.Refused = !success;
+                ResolveShown(arrived);
             }
         }
     }
 
-    private Task<long> Arm(Func<RenderBatchReader, long, bool> predicate)
+    /// <summary>With no busy bar, every keystroke up to the last answered one has its results (or a later text's) on the client. Under <see cref="gate"/>.</summary>
+    private void ResolveShown(long at)
     {
-        lock (gate)
+        var last = pending.FindLastIndex(k => k.Answered);
+        if (busyBar.Count > 0 || last < 0)
         {
-            waitingFor = predicate;
-            waiter = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-            return waiter.Task;
+            return;
         }
+        foreach (var key in pending.Take(last + 1))
+        {
+            key.Shown.TrySetResult(key.Refused ? null : at);
+        }
+        pending.RemoveRange(0, last + 1);
     }
 
-    /// <summary>What a browser sends for one key into the field: keydown, input (the new value), keyup.</summary>
-    private async Task KeyAsync(string text, CancellationToken ct)
+    /// <summary>
+    /// What a browser sends for one key into the field: keydown, input (the new value), keyup. Completes when sent,
+    /// with the server's answer to the input event to come.
+    /// </summary>
+    private async Task<Task<long?>> KeyAsync(string text, CancellationToken ct)
     {
         Dictionary<string, ulong> current;
         lock (gate)
@@ -108,17 +162,29 @@ internal sealed class ProtocolClerk : IAsyncDisposable
         {
             Console.Error.WriteLine($"send '{text}' to {string.Join(",", current)} at {Stopwatch.GetTimestamp()}");
         }
-        var key = text.Length > value.Length ? text[^1..] : "Backspace";
+        var keyName = text.Length > value.Length ? text[^1..] : "Backspace";
         value = text;
         if (current.TryGetValue("onkeydown", out var down))
         {
-            await circuit.DispatchEventAsync(down, "keydown", KeyArgs(key, "keydown"), ct);
+            await circuit.DispatchEventAsync(down, "keydown", KeyArgs(keyName, "keydown"), ct);
         }
-        await circuit.DispatchEventAsync(current["oninput"], "input", new { value = text }, ct);
+        var key = new PendingKey();
+        lock (gate)
+        {
+            pending.Add(key);
+        }
+        await circuit.DispatchEventAsync(current["oninput"], "input", new { value = text }, ct, callId =>
+        {
+            lock (gate)
+            {
+                key.CallId = callId;
+            }
+        });
         if (current.TryGetValue("onkeyup", out var up))
         {
-            await circuit.DispatchEventAsync(up, "keyup", KeyArgs(key, "keyup"), ct);
+            await circuit.DispatchEventAsync(up, "keyup", KeyArgs(keyName, "keyup"), ct);
         }
+        return key.Shown.Task;
     }
 
     private static object KeyArgs(string key, string type) => new
@@ -135,52 +201,65 @@ internal sealed class ProtocolClerk : IAsyncDisposable
     };
 
     /// <summary>
-    /// Clears the field (back to the categories), then types <paramref name="word"/> a key at a time and waits for its results.
-    /// The results batch is the first one whose string table carries product-result or no-results markup (the list is
-    /// inserted fresh after a cleared field). If the server is so slow that a search finishes mid-word, that is a sample
-    /// from the key before it, and the word's final results are then the second batch after its last key (echo, then results).
+    /// Clears the field (back to the categories), then types <paramref name="word"/> a key at a time and waits until
+    /// every keystroke's results are on the client. One sample per keystroke: sent → its results (or a later text's) shown.
     /// </summary>
     public async Task TypeWordAsync(string word, int keyDelayMs, TimeSpan timeout, CancellationToken ct)
     {
         if (value.Length > 0)
         {
-            var cleared = Arm((b, _) => b.ContainsString("categories"));
-            await KeyAsync("", ct);
-            await cleared.WaitAsync(timeout, ct);
+            try
+            {
+                await (await KeyAsync("", ct)).WaitAsync(timeout, ct);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"clearing the field was not answered within {timeout.TotalSeconds:0} s");
+            }
         }
 
-        var batchesSinceSend = 0;
-        var echoFrom = Stopwatch.GetTimestamp();
-        var echo = Arm((_, _) => true);
-        var results = default(Task<long>);
-        long lastSent = 0;
+        var keys = new List<(long Sent, Task<long?> Answer)>(word.Length);
         for (var i = 1; i <= word.Length; i++)
         {
-            lastSent = Stopwatch.GetTimestamp();
-            Interlocked.Exchange(ref batchesSinceSend, 0);
-            await KeyAsync(word[..i], ct);
+            var sent = Stopwatch.GetTimestamp();
+            keys.Add((sent, await KeyAsync(word[..i], ct)));
             Keystrokes++;
-            if (i == 1)
-            {
-                EchoLatenciesMs.Add(Stopwatch.GetElapsedTime(echoFrom, await echo.WaitAsync(timeout, ct)).TotalMilliseconds);
-                results = Arm((b, _) =>
-                {
-                    Interlocked.Increment(ref batchesSinceSend);
-                    return b.ContainsString("product-result") || b.ContainsString("no-results");
-                });
-            }
             if (i < word.Length)
             {
                 await Task.Delay(keyDelayMs, ct);
-                if (results is { IsCompleted: true })
-                {
-                    ResultLatenciesMs.Add(Stopwatch.GetElapsedTime(lastSent, await results).TotalMilliseconds);
-                    results = Arm((_, _) => Interlocked.Increment(ref batchesSinceSend) >= 2);
-                }
             }
         }
-        var shown = await results!.WaitAsync(timeout, ct);
-        ResultLatenciesMs.Add(Stopwatch.GetElapsedTime(lastSent, shown).TotalMilliseconds);
+        try
+        {
+            await Task.WhenAll(keys.Select(k => k.Answer)).WaitAsync(timeout, ct);
+        }
+        catch (TimeoutException)
+        {
+            var unanswered = keys.Count(k => !k.Answer.IsCompleted);
+            string state;
+            lock (gate)
+            {
+                state = $"{pending.Count(k => k.Answered)} of them answered, busy bar {(busyBar.Count > 0 ? "on" : "off")}";
+                pending.Clear();
+                busyBar = [];
+            }
+            throw new TimeoutException($"'{word}': {unanswered} of {keys.Count} keystrokes without results {timeout.TotalSeconds:0} s after the last one ({state})");
+        }
+        foreach (var (sent, answer) in keys)
+        {
+            if (await answer is { } at)
+            {
+                ResultLatenciesMs.Add(Stopwatch.GetElapsedTime(sent, at).TotalMilliseconds);
+            }
+            else
+            {
+                RefusedKeystrokes++;
+            }
+        }
+        if (await keys[^1].Answer is { } lastAt)
+        {
+            LastKeyLatenciesMs.Add(Stopwatch.GetElapsedTime(keys[^1].Sent, lastAt).TotalMilliseconds);
+        }
     }
 
     public ValueTask DisposeAsync() => circuit.DisposeAsync();

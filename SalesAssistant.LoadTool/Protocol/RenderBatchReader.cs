@@ -14,6 +14,7 @@ internal sealed class RenderBatchReader(byte[] data)
     private const int FrameLength = 20;
     private const int ElementFrame = 1;
     private const int AttributeFrame = 3;
+    private const int ComponentFrame = 4;
 
     private int Offset(int fromEnd) => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(data.Length - fromEnd));
 
@@ -37,6 +38,30 @@ internal sealed class RenderBatchReader(byte[] data)
         var start = Offset(8);
         var count = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(start));
         return Enumerable.Range(0, count).Select(i => BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(start + 4 + i * 8))).ToList();
+    }
+
+    public IReadOnlyList<int> DisposedComponentIds()
+    {
+        var start = Offset(12);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(start));
+        return Enumerable.Range(0, count).Select(i => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(start + 4 + i * 4))).ToList();
+    }
+
+    /// <summary>The ids of the components this batch inserts (component frames: type, subtree length, component id).</summary>
+    public IReadOnlyList<int> InsertedComponentIds()
+    {
+        var start = Offset(16);
+        var count = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(start));
+        var ids = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            var frame = data.AsSpan(start + 4 + i * FrameLength, FrameLength);
+            if (BinaryPrimitives.ReadInt32LittleEndian(frame) == ComponentFrame)
+            {
+                ids.Add(BinaryPrimitives.ReadInt32LittleEndian(frame[8..]));
+            }
+        }
+        return ids;
     }
 
     /// <summary>Attribute frames (name, value, event handler id) grouped by the element frame they follow; lone attributes form their own group.</summary>

@@ -81,4 +81,31 @@ public sealed class LoadToolSmokeTests(BrowserFixture fixture)
         Assert.Equal(2, recorded.Lines.Count);
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Keystroke_times_every_keystroke_to_its_results_and_every_word_to_its_last_key(bool protocol)
+    {
+        var target = await SignedInAsync();
+        var csv = Path.GetTempFileName();
+        await File.WriteAllTextAsync(csv, TestCatalog.Csv);
+
+        try
+        {
+            var result = await KeystrokeCommand.RunAsync(target, new KeystrokeOptions(Clerks: 1, Duration: TimeSpan.FromSeconds(2), Idle: 0, KeyDelayMs: 30,
+                SeedFile: csv, Protocol: protocol), TextWriter.Null, CancellationToken.None);
+
+            Assert.Empty(result.Failures);
+            Assert.True(result.Searches > 0, "no word was typed");
+            Assert.True(result.Keystrokes > result.Searches, $"{result.Keystrokes} keystrokes for {result.Searches} words");
+            Assert.Equal(result.Keystrokes, result.ResultLatenciesMs.Count);
+            Assert.Equal(result.Searches, result.LastKeyLatenciesMs.Count);
+            Assert.DoesNotContain("debounce", result.ToMarkdown(), StringComparison.OrdinalIgnoreCase);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+    }
 }
