@@ -27,6 +27,13 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
     private long nextCallId;
     private int dispatchErrors;
 
+    /// <summary>
+    /// Orders what this client sends as a browser does. The server forgets the event handler ids a render batch replaced
+    /// once that batch is acknowledged; a browser applies a batch to the DOM before acknowledging it, so it never sends an
+    /// event to a replaced id afterwards. Here an event's handler id is read, and the event sent, between batches.
+    /// </summary>
+    private readonly SemaphoreSlim wire = new(1, 1);
+
     /// <summary>JS interop identifiers the server called, over all circuits (to see what a browser would have run).</summary>
     public static ConcurrentDictionary<string, int> JsCallsByIdentifier { get; } = new();
 
@@ -48,8 +55,16 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
         connection.On<long, byte[]>("JS.RenderBatch", async (batchId, data) =>
         {
             Interlocked.Increment(ref renderBatches);
-            BatchReceived?.Invoke(data, System.Diagnostics.Stopwatch.GetTimestamp());
-            await connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
+            await wire.WaitAsync();
+            try
+            {
+                BatchReceived?.Invoke(data, System.Diagnostics.Stopwatch.GetTimestamp());
+                await connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
+            }
+            finally
+            {
+                wire.Release();
+            }
             firstBatch.TrySetResult();
         });
         // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType).
@@ -105,25 +120,40 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
 
     /// <summary>
     /// Dispatches a DOM event to a rendered event handler, as blazor.web.js does: <c>DispatchEventAsync</c> on the
-    /// web renderer's interop object, with the event descriptor and the event args as JSON. Returns the call id the
-    /// server answers with <see cref="DotNetCallEnded"/>; <paramref name="beforeSend"/> sees it before the event leaves.
+    /// web renderer's interop object, with the event descriptor and the event args as JSON. <paramref name="eventHandlerId"/>
+    /// is read just before sending, with every render batch received so far handled (null: no such handler, nothing sent).
+    /// Returns the call id the server answers with <see cref="DotNetCallEnded"/>; <paramref name="beforeSend"/> sees it before
+    /// the event leaves.
     /// </summary>
-    public async Task<string> DispatchEventAsync(ulong eventHandlerId, string eventName, object eventArgs, CancellationToken ct, Action<string>? beforeSend = null)
+    public async Task<string?> DispatchEventAsync(Func<ulong?> eventHandlerId, string eventName, object eventArgs, CancellationToken ct,
+        Action<string>? beforeSend = null)
     {
         var interop = Interlocked.Read(ref webRendererInteropId);
         if (interop == 0)
         {
             throw new InvalidOperationException("The server has not attached the web renderer's interop object yet.");
         }
-        var argsJson = System.Text.Json.JsonSerializer.Serialize(new object?[]
+        await wire.WaitAsync(ct);
+        try
         {
-            new { eventHandlerId, eventName, eventFieldInfo = (object?)null },
-            eventArgs,
-        });
-        var callId = Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        beforeSend?.Invoke(callId);
-        await connection.SendAsync("BeginInvokeDotNetFromJS", callId, (string?)null, "DispatchEventAsync", interop, argsJson, ct);
-        return callId;
+            if (eventHandlerId() is not { } id)
+            {
+                return null;
+            }
+            var argsJson = System.Text.Json.JsonSerializer.Serialize(new object?[]
+            {
+                new { eventHandlerId = id, eventName, eventFieldInfo = (object?)null },
+                eventArgs,
+            });
+            var callId = Interlocked.Increment(ref nextCallId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            beforeSend?.Invoke(callId);
+            await connection.SendAsync("BeginInvokeDotNetFromJS", callId, (string?)null, "DispatchEventAsync", interop, argsJson, ct);
+            return callId;
+        }
+        finally
+        {
+            wire.Release();
+        }
     }
 
     public int RenderBatches => Volatile.Read(ref renderBatches);

@@ -153,38 +153,36 @@ internal sealed class ProtocolClerk : IAsyncDisposable
     /// </summary>
     private async Task<Task<long?>> KeyAsync(string text, CancellationToken ct)
     {
-        Dictionary<string, ulong> current;
-        lock (gate)
-        {
-            current = new Dictionary<string, ulong>(handlers) { ["oninput"] = inputHandler };
-        }
         if (Environment.GetEnvironmentVariable("LOADTOOL_DEBUG") == "1")
         {
-            Console.Error.WriteLine($"send '{text}' to {string.Join(",", current)} at {Stopwatch.GetTimestamp()}");
+            Console.Error.WriteLine($"send '{text}' at {Stopwatch.GetTimestamp()}");
         }
         var keyName = text.Length > value.Length ? text[^1..] : "Backspace";
         value = text;
-        if (current.TryGetValue("onkeydown", out var down))
-        {
-            await circuit.DispatchEventAsync(down, "keydown", KeyArgs(keyName, "keydown"), ct);
-        }
+        await circuit.DispatchEventAsync(() => Handler("onkeydown"), "keydown", KeyArgs(keyName, "keydown"), ct);
         var key = new PendingKey();
         lock (gate)
         {
             pending.Add(key);
         }
-        await circuit.DispatchEventAsync(current["oninput"], "input", new { value = text }, ct, callId =>
+        await circuit.DispatchEventAsync(() => Handler("oninput"), "input", new { value = text }, ct, callId =>
         {
             lock (gate)
             {
                 key.CallId = callId;
             }
         });
-        if (current.TryGetValue("onkeyup", out var up))
-        {
-            await circuit.DispatchEventAsync(up, "keyup", KeyArgs(keyName, "keyup"), ct);
-        }
+        await circuit.DispatchEventAsync(() => Handler("onkeyup"), "keyup", KeyArgs(keyName, "keyup"), ct);
         return key.Shown.Task;
+    }
+
+    /// <summary>The search field's current handler for <paramref name="name"/>, as the latest render batch left it.</summary>
+    private ulong? Handler(string name)
+    {
+        lock (gate)
+        {
+            return name == "oninput" ? inputHandler : handlers.TryGetValue(name, out var id) ? id : null;
+        }
     }
 
     private static object KeyArgs(string key, string type) => new
