@@ -4,6 +4,7 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using SalesAssistant.Benchmarks.Pitch;
 using SalesAssistant.Benchmarks.Search;
+using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Benchmarks;
 
@@ -11,6 +12,7 @@ namespace SalesAssistant.Tests.Benchmarks;
 /// The benchmarks at their smallest size (1k products), so the harness cannot rot: BenchmarkDotNet runs them
 /// in-process and every case must produce measurements. No figure is asserted: speed goals live in BENCHMARKS.md.
 /// </summary>
+[Collection(RunsAloneCollection.Name)]
 public sealed class BenchmarkSmokeTests : IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("sales-assistant-bench-smoke-").FullName;

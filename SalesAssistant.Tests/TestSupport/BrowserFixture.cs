@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // The suite runs test classes in parallel on two cores: the 5 s default is too short a wait for a page whose
+        // server shares them. A wait, not a timing assertion: it ends as soon as the page gets there.
+        Assertions.SetDefaultExpectTimeout(20_000);
         App = new AppServer(TestCatalog.Csv);
         await App.CreateClerkAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
         playwright = await Playwright.CreateAsync();

@@ -1,0 +1,110 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Catalog;
+using SalesAssistant.Features.Manage;
+using SalesAssistant.Tests.TestSupport;
+
+namespace SalesAssistant.Tests.Features.Manage;
+
+public sealed class ManageHomePageTests : ManagerTestContext
+{
+    private readonly HeldListQueries held = new();
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Services.AddSingleton<IDbContextFactory<SalesDb>>(new HeldFactory(Database, held));
+    }
+
+    private static string[] Skus(IRenderedComponent<ManageHomePage> page) =>
+        page.FindAll("[data-testid=advice-product]").Select(e => e.GetAttribute("data-sku")!).ToArray();
+
+    [Fact]
+    public async Task A_first_page_that_loads_after_the_search_results_does_not_replace_them()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var page = Render<ManageHomePage>();
+        await held.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30));
+
+        page.Find("input[data-testid=advice-search]").Input("quattro");
+        page.WaitForAssertion(() => Assert.Equal(["TOAST-4", "TOAST-4X"], Skus(page)), TimeSpan.FromSeconds(10));
+
+        await page.InvokeAsync(held.Release);
+        await held.LoadsEndedAsync(page);
+        Assert.Equal(["TOAST-4", "TOAST-4X"], Skus(page));
+    }
+
+    [Fact]
+    public async Task A_search_typed_while_the_first_page_loads_is_applied_once_it_has_loaded()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var page = Render<ManageHomePage>();
+        await held.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30));
+
+        page.Find("input[data-testid=advice-search]").Input("quattro");
+        // The first page arrives while the search field still waits out its debounce.
+        await page.InvokeAsync(held.Release);
+
+        page.WaitForAssertion(() => Assert.Equal(["TOAST-4", "TOAST-4X"], Skus(page)), TimeSpan.FromSeconds(10));
+        Assert.Equal("quattro", page.Find("input[data-testid=advice-search]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Without_a_search_the_first_page_shows_once_it_has_loaded()
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        var page = Render<ManageHomePage>();
+        await held.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Empty(Skus(page));
+
+        await page.InvokeAsync(held.Release);
+
+        page.WaitForAssertion(() => Assert.Contains("TOAST-4", Skus(page)));
+        Assert.True(Skus(page).Length > 1);
+    }
+
+    /// <summary>
+    /// Holds the product list's unfiltered page query (no full-text match) once it has read its rows, as a database that
+    /// finished before the load was cancelled would; search queries pass.
+    /// </summary>
+    private sealed class HeldListQueries : DbCommandInterceptor
+    {
+        private readonly TaskCompletionSource release = new();
+        private readonly TaskCompletionSource firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task FirstHeld => firstHeld.Task;
+
+        public void Release() => release.TrySetResult();
+
+        /// <summary>
+        /// Lets the released load run to its end: SQLite answers at once, so what is left of it are continuations queued on
+        /// the renderer's dispatcher, which runs them in order before each of these no-op calls.
+        /// </summary>
+        public async Task LoadsEndedAsync(IRenderedComponent<ManageHomePage> page)
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                await page.InvokeAsync(() => { });
+            }
+        }
+
+        public override async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData,
+            InterceptionResult result)
+        {
+            if (command.CommandText.Contains("LIMIT", StringComparison.Ordinal) && !command.CommandText.Contains("MATCH", StringComparison.Ordinal))
+            {
+                firstHeld.TrySetResult();
+                await release.Task;
+            }
+            return result;
+        }
+    }
+
+    private sealed class HeldFactory(TestDatabase database, HeldListQueries held) : IDbContextFactory<SalesDb>
+    {
+        public SalesDb CreateDbContext() =>
+            new(new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(database.ConnectionString).AddInterceptors(held).Options);
+    }
+}
