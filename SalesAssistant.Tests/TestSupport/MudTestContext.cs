@@ -11,6 +11,9 @@ public abstract class MudTestContext : BunitContext
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // Renders wait on a real SQLite database while the suite runs test classes in parallel on two cores: bUnit's
+        // 1 s default is too short a wait there. A bound on waiting, not a timing assertion.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddSingleton(new MoneyFormatter(Options.Create(new StoreOptions { Currency = "EUR", Culture = "en-IE" })));
     }
