@@ -131,6 +131,47 @@ public sealed class StreamingCatalogLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task A_load_that_fails_after_dropping_the_full_text_trigger_rolls_back_the_drop_too()
+    {
+        var path = WriteText(TestCatalog.Csv);
+        await using var database = await TestDatabase.CreateAsync();
+        using var cancel = new CancellationTokenSource();
+        // The loader reads the clock once the trigger is dropped: cancelling there fails the load inside the transaction.
+        var failing = new CatalogLoader(database, NullLogger<CatalogLoader>.Instance, new CancellingClock(cancel));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => failing.LoadFileIntoEmptyCatalogAsync(path, cancel.Token));
+
+        await AssertEmptyAsync(database);
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Database.SqlQuery<int>(
+                $"""SELECT COUNT(*) AS "Value" FROM "sqlite_master" WHERE "type" = 'trigger' AND "name" = 'Products_AfterInsert_Fts'""").SingleAsync());
+        }
+        var retried = await Loader(database).LoadFileIntoEmptyCatalogAsync(path);
+        Assert.True(retried.IsValid, retried.DescribeErrors());
+        await using (var db = database.CreateDbContext())
+        {
+            var kitchen = await db.Categories.SingleAsync(c => c.Name == "Kitchen");
+            var added = new Product { Sku = "NEW-1", Name = "Moka pot", Category = kitchen, PriceMinor = 100 };
+            added.RefreshSearchText();
+            db.Products.Add(added);
+            await db.SaveChangesAsync();
+        }
+        var search = new SalesAssistant.Features.Counter.ProductSearch(database);
+        Assert.Equal(["TOAST-4", "TOAST-4X"], (await search.SearchAsync("quattro")).Select(h => h.Sku).Order());
+        Assert.Equal(["NEW-1"], (await search.SearchAsync("moka")).Select(h => h.Sku));
+    }
+
+    private sealed class CancellingClock(CancellationTokenSource cancel) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow()
+        {
+            cancel.Cancel();
+            return Now;
+        }
+    }
+
+    [Fact]
     public async Task A_catalog_that_is_not_empty_is_refused()
     {
         await using var database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
