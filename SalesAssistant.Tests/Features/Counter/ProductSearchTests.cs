@@ -1,6 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
+using Microsoft.Extensions.Caching.Memory;
+using SalesAssistant.Catalog.File;
 using SalesAssistant.Features.Counter;
+using SalesAssistant.Features.Manage.Import;
+using SalesAssistant.Features.Manage.Products;
+using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
@@ -169,5 +174,30 @@ public sealed class ProductSearchTests : IAsyncLifetime
         Assert.Equal(7, kitchen.ProductCount);
         Assert.Equal(7, products.Count);
         Assert.All(products, p => Assert.Equal("Kitchen", p.Category));
+    }
+
+    [Fact]
+    public async Task The_shared_category_counts_follow_the_managers_edits_and_imports_at_once()
+    {
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        var shared = new ProductSearch(database, cache);
+        var products = new ProductService(database, TestUsers.Manager, TimeProvider.System, cache);
+        var import = new CatalogImportService(database, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System, cache);
+        Assert.Equal(7, await KitchenCountAsync());
+
+        var kettle = (await products.SearchAsync("kettle", 0, 10, ProductSort.Name)).Items.Single();
+        Assert.True((await products.SetActiveAsync(kettle.Id, (await products.GetAsync(kettle.Id))!.Version, active: false)).Succeeded);
+        Assert.Equal(6, await KitchenCountAsync());
+
+        var grill = new ProductModel { Sku = "GRILL-1", Name = "Contact grill", Brand = "Crisp", Category = "Kitchen", Price = 79.9m, Stock = 3 };
+        Assert.True((await products.CreateAsync(grill)).Result.Succeeded);
+        Assert.Equal(7, await KitchenCountAsync());
+
+        var plan = await import.ApplyAsync(System.Text.Encoding.UTF8.GetBytes(TestCatalog.Header + "\nTOASTY-1,,Toasty,Crisp,Kitchen,10.00,1,,,,,\n"),
+            "more.csv", ImportMode.AddAndUpdate);
+        Assert.True(plan.IsValid);
+        Assert.Equal(8, await KitchenCountAsync());
+
+        async Task<int> KitchenCountAsync() => (await shared.CategoriesAsync()).Single(c => c.Name == "Kitchen").ProductCount;
     }
 }

@@ -115,8 +115,9 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
 
     /// <summary>
     /// The categories that have active products, with their counts. Every new customer starts on this list, and
-    /// counting a chain's catalog takes a while, so the list is shared by all tablets for a minute: a count that is
-    /// a minute old is good enough for a "(123)" beside a category name.
+    /// counting a chain's catalog takes a while, so the list is shared by all tablets until this app changes the
+    /// catalog (<see cref="ForgetCategoryCounts"/>), or for a minute at most: changes made elsewhere (another server
+    /// of a chain, a command-line load) show within a minute.
     /// </summary>
     public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
         cache is null
@@ -126,6 +127,9 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
                 entry.AbsoluteExpirationRelativeToNow = CategoriesCacheTime;
                 return await CountCategoriesAsync(ct);
             }))!;
+
+    /// <summary>After a change to which products are active or to their categories: the next list counts again.</summary>
+    public static void ForgetCategoryCounts(IMemoryCache? cache) => cache?.Remove(CategoriesCacheKey);
 
     private static readonly object CategoriesCacheKey = new();
     private static readonly TimeSpan CategoriesCacheTime = TimeSpan.FromMinutes(1);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
 using SalesAssistant.Features.Accounts;
+using SalesAssistant.Features.Counter;
 
 namespace SalesAssistant.Features.Manage.Import;
 
@@ -9,7 +11,8 @@ namespace SalesAssistant.Features.Manage.Import;
 /// Imports a catalog file: a dry run lists what each row would do (or every bad row), and applying does all of
 /// it in one transaction or nothing. Products are matched by SKU; talking-point changes go into their history.
 /// </summary>
-public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, CatalogFileReader reader, CurrentUser currentUser, TimeProvider clock)
+public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, CatalogFileReader reader, CurrentUser currentUser, TimeProvider clock,
+    IMemoryCache? cache = null)
 {
     public async Task<ImportPlan> PlanAsync(byte[] file, string fileName, ImportMode mode, CancellationToken ct = default)
     {
@@ -31,6 +34,7 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
         }
         await ApplyAsync(db, entries, existing, mode, (managerId, managerName), ct);
         await transaction.CommitAsync(ct);
+        ProductSearch.ForgetCategoryCounts(cache);
         return plan;
     }
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using SalesAssistant.Catalog;
 using SalesAssistant.Features.Accounts;
+using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Manage.TalkingPoints;
 
 namespace SalesAssistant.Features.Manage.Products;
@@ -10,7 +12,7 @@ namespace SalesAssistant.Features.Manage.Products;
 /// saving over a change made meanwhile is refused (optimistic concurrency on <see cref="Product.Version"/>).
 /// Products are deactivated, never deleted: consultations refer to them.
 /// </summary>
-public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock, IMemoryCache? cache = null)
 {
     public const int MaxPageSize = 100;
     private static readonly ProductValidator Validator = new();
@@ -126,6 +128,7 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
             return (TakenMeanwhile, null);
         }
         await transaction.CommitAsync(ct);
+        ProductSearch.ForgetCategoryCounts(cache);
         return (ManageResult.Saved, product.Id);
     }
 
@@ -307,6 +310,7 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         {
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            ProductSearch.ForgetCategoryCounts(cache);
             return ManageResult.Saved;
         }
         catch (DbUpdateConcurrencyException)
