@@ -55,6 +55,24 @@ public sealed class CatalogLoaderTests
     }
 
     [Fact]
+    public async Task The_initializer_gives_families_written_before_search_names_existed_theirs()
+    {
+        await using var database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv.Replace("Crisp toasters", "Crisp Toasters Éco", StringComparison.Ordinal));
+        await using (var db = database.CreateDbContext())
+        {
+            // What the migration FamilySearchName leaves in a database that had families.
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Families" SET "SearchName" = ''""");
+        }
+
+        await Initializer(database, WriteTempFile(TestCatalog.Csv)).StartAsync(CancellationToken.None);
+
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.Equal(["crisp toasters eco"], await db.Families.Select(f => f.SearchName).ToListAsync());
+        }
+    }
+
+    [Fact]
     public async Task A_bad_seed_file_stops_startup_naming_the_file_and_every_bad_row_and_writes_nothing()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -49,6 +49,7 @@ public sealed class StreamingCatalogLoadTests : IDisposable
         var toaster = await db.Products.Include(p => p.Accessories).ThenInclude(a => a.Accessory).SingleAsync(p => p.Sku == "TOAST-2");
         Assert.Equal(["CRUMB", "BAG-OUT", "JAM"], toaster.Accessories.OrderBy(a => a.Priority).Select(a => a.Accessory!.Sku));
         Assert.Equal("toaster duo crisp toast-2 4006381333931", toaster.SearchText);
+        Assert.Equal("crisp toasters", (await db.Families.SingleAsync()).SearchName);
     }
 
     [Fact]

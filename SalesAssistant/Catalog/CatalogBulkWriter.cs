@@ -36,7 +36,7 @@ internal sealed class CatalogBulkWriter : IDisposable
         insertCategory = Prepare(connection, transaction,
             """INSERT INTO "Categories" ("Id", "Name") VALUES ($id, $name)""", "$id", "$name");
         insertFamily = Prepare(connection, transaction,
-            """INSERT INTO "Families" ("Id", "Name") VALUES ($id, $name)""", "$id", "$name");
+            """INSERT INTO "Families" ("Id", "Name", "SearchName") VALUES ($id, $name, $searchName)""", "$id", "$name", "$searchName");
         insertProduct = Prepare(connection, transaction,
             """
             INSERT INTO "Products" ("Id", "Sku", "Ean", "Name", "Brand", "SearchText", "CategoryId", "PriceMinor", "Stock", "FamilyId", "Tier", "IsActive", "Version")
@@ -134,15 +134,19 @@ internal sealed class CatalogBulkWriter : IDisposable
 
     private int CategoryId(string name) => IdOf(categoryIds, insertCategory, name);
 
-    private int FamilyId(string name) => IdOf(familyIds, insertFamily, name);
+    private int FamilyId(string name) => IdOf(familyIds, insertFamily, name, withSearchName: true);
 
-    private static int IdOf(Dictionary<string, int> ids, SqliteCommand insert, string name)
+    private static int IdOf(Dictionary<string, int> ids, SqliteCommand insert, string name, bool withSearchName = false)
     {
         if (!ids.TryGetValue(name, out var id))
         {
             id = ids.Count + 1;
             insert.Parameters[0].Value = id;
             insert.Parameters[1].Value = name;
+            if (withSearchName)
+            {
+                insert.Parameters[2].Value = TextFolding.Fold(name);
+            }
             insert.ExecuteNonQuery();
             ids.Add(name, id);
         }

@@ -21,6 +21,7 @@ public sealed class CatalogInitializer(
         {
             await SqliteSetup.UseWriteAheadLogAsync(db, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            await FoldFamilyNamesAsync(db, cancellationToken);
             if (await db.Products.AnyAsync(cancellationToken))
             {
                 return;
@@ -46,4 +47,19 @@ public sealed class CatalogInitializer(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Families written before they had a search name (migration FamilySearchName) get it once, here.</summary>
+    internal static async Task FoldFamilyNamesAsync(SalesDb db, CancellationToken ct)
+    {
+        var unfolded = await db.Families.Where(f => f.SearchName == "" && f.Name != "").ToListAsync(ct);
+        if (unfolded.Count == 0)
+        {
+            return;
+        }
+        foreach (var family in unfolded)
+        {
+            family.RefreshSearchName();
+        }
+        await db.SaveChangesAsync(ct);
+    }
 }

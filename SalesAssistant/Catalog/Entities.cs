@@ -10,9 +10,27 @@ public sealed class Category
 /// <summary>Products of one family are tiers of each other: the same kind of product, ranked 1 (entry level) to n.</summary>
 public sealed class Family
 {
+    private string name = "";
+
     public int Id { get; set; }
-    public required string Name { get; set; }
+
+    public required string Name
+    {
+        get => name;
+        set
+        {
+            name = value;
+            RefreshSearchName();
+        }
+    }
+
+    /// <summary><see cref="Name"/> folded to lower case without accents, so that family search is accent- and case-insensitive in SQL.</summary>
+    public string SearchName { get; private set; } = "";
+
     public List<Product> Members { get; set; } = [];
+
+    /// <summary>Sets <see cref="SearchName"/> from the name (materialised rows get both from their columns).</summary>
+    public void RefreshSearchName() => SearchName = TextFolding.Fold(name);
 }
 
 public sealed class Product

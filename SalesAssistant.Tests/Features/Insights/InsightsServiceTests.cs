@@ -183,6 +183,19 @@ public sealed class InsightsServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Family_search_ignores_accents_and_case_beyond_ascii()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            db.Families.AddRange(new Family { Name = "Équilibre ÉLAN" }, new Family { Name = "Straße" });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(["Équilibre ÉLAN"], (await insights.FamilyChoicesAsync("equilibre élan")).Select(c => c.Label));
+        Assert.Equal(["Straße"], (await insights.FamilyChoicesAsync("STRASSE")).Select(c => c.Label));
+    }
+
+    [Fact]
     public async Task Filters_narrow_every_figure_to_the_clerk_family_or_category()
     {
         await RunFourConsultationsAsync();

@@ -84,6 +84,17 @@ public sealed class FamilyServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Families_are_found_whatever_the_accents_and_case_and_a_percent_sign_is_plain_text()
+    {
+        Assert.True((await families.CreateAsync(new FamilyNameModel { Name = "Cafetières Élan" })).Result.Succeeded);
+        Assert.True((await families.CreateAsync(new FamilyNameModel { Name = "Kettles 100% steel" })).Result.Succeeded);
+
+        Assert.Equal(["Cafetières Élan"], (await families.SearchAsync("CAFETIERES elan", 0, 10)).Items.Select(f => f.Name));
+        Assert.Equal(["Kettles 100% steel"], (await families.SearchAsync("0% s", 0, 10)).Items.Select(f => f.Name));
+        Assert.Equal(["Kettles 100% steel"], (await families.SearchAsync("%", 0, 10)).Items.Select(f => f.Name));
+    }
+
+    [Fact]
     public async Task Clerks_and_strangers_cannot_edit_families()
     {
         var toaster = await IdAsync("TOAST-2");

@@ -9,5 +9,6 @@ internal sealed class FamilyConfiguration : IEntityTypeConfiguration<Family>
     {
         builder.Property(f => f.Name).HasMaxLength(CatalogLimits.FamilyMaxLength);
         builder.HasIndex(f => f.Name).IsUnique();
+        builder.Property(f => f.SearchName).HasMaxLength(CatalogLimits.FamilyMaxLength * 2);
     }
 }

@@ -37,8 +37,8 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
         var families = db.Families.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            var lower = text.Trim().ToLowerInvariant();
-            families = families.Where(f => f.Name.ToLower().Contains(lower));
+            var folded = TextFolding.Fold(text);
+            families = families.Where(f => f.SearchName.Contains(folded));
         }
         return await families.OrderBy(f => f.Name).Take(MaxFamilyChoices)
             .Select(f => new FilterChoice(f.Id.ToString(CultureInfo.InvariantCulture), f.Name)).ToListAsync(ct);

@@ -38,8 +38,8 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var query = db.Families.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(term))
         {
-            var pattern = $"%{term.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            query = query.Where(f => EF.Functions.Like(f.Name, pattern, "\\"));
+            var folded = TextFolding.Fold(term);
+            query = query.Where(f => f.SearchName.Contains(folded));
         }
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(f => f.Name).Skip(Math.Max(page, 0) * pageSize).Take(pageSize)
