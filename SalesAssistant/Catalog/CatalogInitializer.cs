@@ -52,10 +52,6 @@ public sealed class CatalogInitializer(
     internal static async Task FoldFamilyNamesAsync(SalesDb db, CancellationToken ct)
     {
         var unfolded = await db.Families.Where(f => f.SearchName == "" && f.Name != "").ToListAsync(ct);
-        if (unfolded.Count == 0)
-        {
-            return;
-        }
         foreach (var family in unfolded)
         {
             family.RefreshSearchName();
