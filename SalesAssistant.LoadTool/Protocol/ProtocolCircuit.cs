@@ -19,6 +19,7 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
     private readonly AppTarget target;
     private readonly HttpClient http;
     private readonly TaskCompletionSource firstBatch = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource interactive = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int renderBatches;
     private int jsCalls;
     private volatile string? error;
@@ -78,6 +79,10 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
                 Interlocked.Exchange(ref webRendererInteropId, (long?)args?[1]?["__dotNetObject"] ?? 0);
             }
             JsCallsByIdentifier.AddOrUpdate(identifier, 1, (_, n) => n + 1);
+            if (identifier == InteractiveMarkerCall)
+            {
+                interactive.TrySetResult();
+            }
             if (asyncHandle != 0)
             {
                 await connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, $"[{asyncHandle},true,null]");
@@ -95,11 +100,13 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
         {
             error = message;
             firstBatch.TrySetException(new InvalidOperationException("The circuit failed: " + message));
+            interactive.TrySetException(new InvalidOperationException("The circuit failed: " + message));
         });
         connection.Closed += ex =>
         {
             closed = true;
             firstBatch.TrySetException(new InvalidOperationException("The connection closed before the first render.", ex));
+            interactive.TrySetException(new InvalidOperationException("The connection closed before the page was interactive.", ex));
             return Task.CompletedTask;
         };
     }
@@ -165,7 +172,13 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
     /// <summary>Connected, rendered at least once, and no circuit error: a circuit the server holds for a user.</summary>
     public bool IsHeld => !closed && error is null && connection.State == HubConnectionState.Connected && RenderBatches > 0;
 
-    /// <summary>Fetches <paramref name="path"/> as a signed-in browser would, starts its circuit, waits for the first render batch.</summary>
+    /// <summary>The app's layout calls this once its first render is done (the marker browser tests wait for).</summary>
+    public const string InteractiveMarkerCall = "salesAssistant.markInteractive";
+
+    /// <summary>
+    /// Fetches <paramref name="path"/> as a signed-in browser would, starts its circuit, and waits until the page is
+    /// interactive: the first render batch received and the layout's after-render call made.
+    /// </summary>
     public static async Task<ProtocolCircuit> OpenAsync(AppTarget target, HttpClient http, string path, TimeSpan timeout, CancellationToken ct,
         Action<byte[], long>? onBatch = null)
     {
@@ -191,6 +204,7 @@ internal sealed class ProtocolCircuit : IAsyncDisposable
                 ?? throw new InvalidOperationException("StartCircuit returned no circuit id.");
             await circuit.connection.SendAsync("UpdateRootComponents", page.AddOperationsJson(), page.ApplicationState, limit.Token);
             await circuit.firstBatch.Task.WaitAsync(limit.Token);
+            await circuit.interactive.Task.WaitAsync(limit.Token);
             return circuit;
         }
         catch

@@ -7,8 +7,9 @@ namespace SalesAssistant.Catalog;
 /// Inserts checked catalog entries into an empty catalog with prepared, reused SQLite commands (one row each: with
 /// Microsoft.Data.Sqlite, multi-row statements were slower here, binding parameters by name), inside the caller's
 /// transaction. Products get the ids the caller gives them, so accessory links are written without looking anything
-/// up; categories and families are created as found. Parents are always written before the rows referencing them. Writes what EF would write for the same entities (see
-/// <see cref="CatalogLoader"/>); the columns are those of Configurations/ and the migrations.
+/// up; categories and families are created as found. Parents are always written before the rows referencing them. The
+/// values come from <see cref="CatalogEntryMapping"/>, as with EF (see <see cref="CatalogLoader"/>); the columns are those
+/// of Data/Configurations/ and the migrations.
 /// </summary>
 internal sealed class CatalogBulkWriter : IDisposable
 {
@@ -18,20 +19,18 @@ internal sealed class CatalogBulkWriter : IDisposable
     private readonly SqliteCommand insertSpec;
     private readonly SqliteCommand insertTalkingPoint;
     private readonly SqliteCommand insertLink;
-    private readonly Dictionary<string, int> categoryIds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> familyIds = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Category> categories = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Family> families = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>
     /// Links to products not written yet wait here: a row referencing a missing one would break a foreign key for a
     /// while, and SQLite then checks every new product against the child tables (seen: 100k products 10× slower).
     /// </summary>
     private readonly List<(int ProductId, int AccessoryId, int Priority)> linksToLaterProducts = [];
-    private readonly long updatedAt;
-    private readonly long reviewBy;
+    private readonly DateTimeOffset now;
 
     public CatalogBulkWriter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
     {
-        updatedAt = now.ToUnixTimeMilliseconds();
-        reviewBy = (now + TalkingPoint.ReviewInterval).ToUnixTimeMilliseconds();
+        this.now = now;
 
         insertCategory = Prepare(connection, transaction,
             """INSERT INTO "Categories" ("Id", "Name") VALUES ($id, $name)""", "$id", "$name");
@@ -59,44 +58,45 @@ internal sealed class CatalogBulkWriter : IDisposable
 
     public int ProductCount { get; private set; }
 
-    public int CategoryCount => categoryIds.Count;
+    public int CategoryCount => categories.Count;
 
     /// <summary>Writes one product with its specs, talking points and accessory links.</summary>
     /// <param name="productIds">The id of every product of the catalog by SKU (ignoring case), for the accessory links.</param>
     public void Add(int productId, CatalogEntry entry, IReadOnlyDictionary<string, int> productIds)
     {
+        var product = CatalogEntryMapping.NewProduct(entry, CategoryNamed(entry.Category), entry.Family is null ? null : FamilyNamed(entry.Family), now);
         var p = insertProduct.Parameters;
         p[0].Value = productId;
-        p[1].Value = entry.Sku;
-        p[2].Value = (object?)entry.Ean ?? DBNull.Value;
-        p[3].Value = entry.Name;
-        p[4].Value = (object?)entry.Brand ?? DBNull.Value;
-        p[5].Value = Product.SearchTextOf(entry.Name, entry.Brand, entry.Sku, entry.Ean);
-        p[6].Value = CategoryId(entry.Category);
-        p[7].Value = entry.Price.Minor;
-        p[8].Value = entry.Stock;
-        p[9].Value = entry.Family is null ? DBNull.Value : FamilyId(entry.Family);
-        p[10].Value = (object?)entry.Tier ?? DBNull.Value;
+        p[1].Value = product.Sku;
+        p[2].Value = (object?)product.Ean ?? DBNull.Value;
+        p[3].Value = product.Name;
+        p[4].Value = (object?)product.Brand ?? DBNull.Value;
+        p[5].Value = product.SearchText;
+        p[6].Value = product.Category!.Id;
+        p[7].Value = product.PriceMinor;
+        p[8].Value = product.Stock;
+        p[9].Value = (object?)product.Family?.Id ?? DBNull.Value;
+        p[10].Value = (object?)product.Tier ?? DBNull.Value;
         insertProduct.ExecuteNonQuery();
         ProductCount++;
 
-        for (var i = 0; i < entry.Specs.Count; i++)
+        foreach (var spec in product.Specs)
         {
             var s = insertSpec.Parameters;
             s[0].Value = productId;
-            s[1].Value = i;
-            s[2].Value = entry.Specs[i].Key;
-            s[3].Value = entry.Specs[i].Value;
+            s[1].Value = spec.Position;
+            s[2].Value = spec.Key;
+            s[3].Value = spec.Value;
             insertSpec.ExecuteNonQuery();
         }
-        for (var i = 0; i < entry.TalkingPoints.Count; i++)
+        foreach (var point in product.TalkingPoints)
         {
             var t = insertTalkingPoint.Parameters;
             t[0].Value = productId;
-            t[1].Value = i;
-            t[2].Value = entry.TalkingPoints[i];
-            t[3].Value = reviewBy;
-            t[4].Value = updatedAt;
+            t[1].Value = point.Position;
+            t[2].Value = point.Text;
+            t[3].Value = point.ReviewBy.ToUnixTimeMilliseconds();
+            t[4].Value = point.UpdatedAt.ToUnixTimeMilliseconds();
             insertTalkingPoint.ExecuteNonQuery();
         }
         for (var i = 0; i < entry.Accessories.Count; i++)
@@ -132,25 +132,31 @@ internal sealed class CatalogBulkWriter : IDisposable
         insertLink.ExecuteNonQuery();
     }
 
-    private int CategoryId(string name) => IdOf(categoryIds, insertCategory, name);
-
-    private int FamilyId(string name) => IdOf(familyIds, insertFamily, name, withSearchName: true);
-
-    private static int IdOf(Dictionary<string, int> ids, SqliteCommand insert, string name, bool withSearchName = false)
+    private Category CategoryNamed(string name)
     {
-        if (!ids.TryGetValue(name, out var id))
+        if (!categories.TryGetValue(name, out var category))
         {
-            id = ids.Count + 1;
-            insert.Parameters[0].Value = id;
-            insert.Parameters[1].Value = name;
-            if (withSearchName)
-            {
-                insert.Parameters[2].Value = TextFolding.Fold(name);
-            }
-            insert.ExecuteNonQuery();
-            ids.Add(name, id);
+            category = new Category { Id = categories.Count + 1, Name = name };
+            insertCategory.Parameters[0].Value = category.Id;
+            insertCategory.Parameters[1].Value = category.Name;
+            insertCategory.ExecuteNonQuery();
+            categories.Add(name, category);
         }
-        return id;
+        return category;
+    }
+
+    private Family FamilyNamed(string name)
+    {
+        if (!families.TryGetValue(name, out var family))
+        {
+            family = new Family { Id = families.Count + 1, Name = name };
+            insertFamily.Parameters[0].Value = family.Id;
+            insertFamily.Parameters[1].Value = family.Name;
+            insertFamily.Parameters[2].Value = family.SearchName;
+            insertFamily.ExecuteNonQuery();
+            families.Add(name, family);
+        }
+        return family;
     }
 
     private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Catalog;
 
 /// <summary>
-/// At startup, before the server takes requests: applies migrations, then streams the seed catalog file into an
-/// empty database. An invalid seed file throws <see cref="CatalogFileException"/>, which stops the app.
+/// At startup, before the server takes requests and after the database is migrated (<see cref="Data.DatabaseMigrator"/>):
+/// streams the seed catalog file into an empty database. An invalid seed file throws <see cref="CatalogFileException"/>, which stops the app.
 /// </summary>
 public sealed class CatalogInitializer(
     IDbContextFactory<SalesDb> dbFactory,
@@ -19,8 +20,6 @@ public sealed class CatalogInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await SqliteSetup.UseWriteAheadLogAsync(db, cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
             await FoldFamilyNamesAsync(db, cancellationToken);
             if (await db.Products.AnyAsync(cancellationToken))
             {

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Catalog;
 
@@ -100,28 +101,10 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
             .ToDictionary(name => name, name => new Family { Name = name }, StringComparer.OrdinalIgnoreCase);
 
         var now = (clock ?? TimeProvider.System).GetUtcNow();
-        var products = new Dictionary<string, Product>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in file.Entries)
-        {
-            var product = new Product
-            {
-                Sku = entry.Sku,
-                Ean = entry.Ean,
-                Name = entry.Name,
-                Brand = entry.Brand,
-                Category = categories[entry.Category],
-                PriceMinor = entry.Price.Minor,
-                Stock = entry.Stock,
-                Family = entry.Family is null ? null : families[entry.Family],
-                Tier = entry.Tier,
-                Specs = entry.Specs.Select((s, i) => new ProductSpec { Position = i, Key = s.Key, Value = s.Value }).ToList(),
-                TalkingPoints = entry.TalkingPoints
-                    .Select((t, i) => new TalkingPoint { Position = i, Text = t, UpdatedAt = now, ReviewBy = now + TalkingPoint.ReviewInterval })
-                    .ToList(),
-            };
-            product.RefreshSearchText();
-            products.Add(entry.Sku, product);
-        }
+        var products = file.Entries.ToDictionary(
+            entry => entry.Sku,
+            entry => CatalogEntryMapping.NewProduct(entry, categories[entry.Category], entry.Family is null ? null : families[entry.Family], now),
+            StringComparer.OrdinalIgnoreCase);
         foreach (var entry in file.Entries)
         {
             products[entry.Sku].Accessories = entry.Accessories

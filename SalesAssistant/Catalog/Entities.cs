@@ -33,7 +33,13 @@ public sealed class Family
     public void RefreshSearchName() => SearchName = TextFolding.Fold(name);
 }
 
-public sealed class Product
+/// <summary>An entity with an optimistic concurrency token managed by the app (SQLite has no rowversion): +1 on every change.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
+
+public sealed class Product : IVersioned
 {
     public int Id { get; set; }
     public required string Sku { get; set; }
@@ -66,6 +72,13 @@ public sealed class Product
 
     public void RefreshSearchText() => SearchText = SearchTextOf(Name, Brand, Sku, Ean);
 
+    /// <summary>Replaces the specs in the given order (the ones removed are deleted with the next save).</summary>
+    public void ReplaceSpecs(IEnumerable<KeyValuePair<string, string>> specs)
+    {
+        Specs.Clear();
+        Specs.AddRange(specs.Select((s, i) => new ProductSpec { Position = i, Key = s.Key, Value = s.Value }));
+    }
+
     /// <summary>What <see cref="SearchText"/> holds for these values; the bulk loader writes it without building a <see cref="Product"/>.</summary>
     public static string SearchTextOf(string name, string? brand, string sku, string? ean) =>
         TextFolding.Fold(string.Join(' ', name, brand, sku, ean));
@@ -81,7 +94,7 @@ public sealed class ProductSpec
 }
 
 /// <summary>A short sentence the clerk says: what the customer gains. At most five active ones per product.</summary>
-public sealed class TalkingPoint
+public sealed class TalkingPoint : IVersioned
 {
     public static readonly TimeSpan ReviewInterval = TimeSpan.FromDays(90);
 
@@ -99,6 +112,17 @@ public sealed class TalkingPoint
 
     /// <summary>Optimistic concurrency token managed by the app (SQLite has no rowversion): +1 on every change.</summary>
     public int Version { get; set; }
+
+    /// <summary>A new active point, due for review <see cref="ReviewInterval"/> after <paramref name="now"/> unless <paramref name="reviewBy"/> says otherwise.</summary>
+    public static TalkingPoint New(int productId, string text, int position, DateTimeOffset now, DateTimeOffset? reviewBy = null, int version = 0) => new()
+    {
+        ProductId = productId,
+        Text = text,
+        Position = position,
+        UpdatedAt = now,
+        ReviewBy = reviewBy ?? now + ReviewInterval,
+        Version = version,
+    };
 }
 
 public enum TalkingPointChangeKind
@@ -125,6 +149,23 @@ public sealed class TalkingPointChange
     public string? ChangedById { get; set; }
     public string ChangedBy { get; set; } = "";
     public DateTimeOffset ChangedAt { get; set; }
+
+    /// <summary>
+    /// The history row of one change to <paramref name="point"/> (the one place such rows are made: editor, A/B tests, import).
+    /// Linked through the navigation, so a point added in the same save gets its id.
+    /// </summary>
+    public static TalkingPointChange Of(TalkingPoint point, TalkingPointChangeKind kind, string? before, string? after, (string Id, string Name) by, DateTimeOffset at) => new()
+    {
+        TalkingPoint = point,
+        TalkingPointId = point.Id,
+        ProductId = point.ProductId,
+        Kind = kind,
+        Before = before,
+        After = after,
+        ChangedById = by.Id,
+        ChangedBy = by.Name,
+        ChangedAt = at,
+    };
 }
 
 /// <summary>An accessory offered with a product; lower <see cref="Priority"/> is offered first.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Catalog;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Catalog.File;
 

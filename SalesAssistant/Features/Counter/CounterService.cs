@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Counter;
 
@@ -12,15 +13,6 @@ namespace SalesAssistant.Features.Counter;
 /// </summary>
 public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimeProvider clock, CurrentUser currentUser)
 {
-    private static readonly string[] TierWords = ["Good", "Better", "Best", "Premium"];
-
-    public static string TierLabel(int? tier) => tier switch
-    {
-        null => "",
-        >= 1 and <= 4 => TierWords[tier.Value - 1],
-        _ => $"Tier {tier}",
-    };
-
     /// <summary>Starts a consultation with the customer's chosen product as baseline; null when there is no such product.</summary>
     public async Task<Guid?> StartAsync(string sku, CancellationToken ct = default)
     {
@@ -272,7 +264,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         var shown = await OfferTracker.ShowAsync(db, consultationId, OfferStep.Upsell,
             options.Select(o => new OfferCandidate(o.Id, o.TalkingPoints)).ToList(), CatalogLimits.MaxTalkingPoints, clock.GetUtcNow(), ct);
         return options
-            .Select(o => new UpsellOption(o with { TalkingPoints = shown[o.Id] }, TierLabel(o.Tier), o.Price - baselinePrice, Differences(baseline, o)))
+            .Select(o => new UpsellOption(o with { TalkingPoints = shown[o.Id] }, TierLabels.Of(o.Tier), o.Price - baselinePrice, Differences(baseline, o)))
             .ToList();
     }
 

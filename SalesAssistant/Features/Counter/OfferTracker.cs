@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SalesAssistant.Catalog;
+using SalesAssistant.Data;
+using SalesAssistant.Features.AbTests;
 
 namespace SalesAssistant.Features.Counter;
 
@@ -8,8 +9,8 @@ public sealed record OfferCandidate(int ProductId, IReadOnlyList<PitchPoint> Poi
 
 /// <summary>
 /// Records which products and talking points a consultation's step put in front of the customer, and applies
-/// running A/B tests: an offer of a product under test leads with one point of the pair (alternately, so both get
-/// the same number of offers) and leaves the other out. Once recorded, an offer shows the same variant on every reload.
+/// running A/B tests (<see cref="AbTestVariants"/>): an offer of a product under test leads with one point of the pair
+/// and leaves the other out. Once recorded, an offer shows the same variant on every reload.
 /// </summary>
 public static class OfferTracker
 {
@@ -35,7 +36,7 @@ public static class OfferTracker
         foreach (var candidate in candidates)
         {
             var test = tests.GetValueOrDefault(candidate.ProductId);
-            var runnable = test is not null && candidate.Points.Any(p => p.Id == test.PointAId) && candidate.Points.Any(p => p.Id == test.PointBId);
+            var runnable = test is not null && AbTestVariants.CanRun(test, candidate.Points, p => p.Id);
             int? lead;
             if (recorded.TryGetValue(candidate.ProductId, out var offer))
             {
@@ -43,10 +44,10 @@ public static class OfferTracker
             }
             else
             {
-                lead = runnable ? await NextVariantAsync(db, test!, ct) : null;
+                lead = runnable ? await AbTestVariants.NextLeadAsync(db, test!, ct) : null;
             }
 
-            var points = Arrange(candidate.Points, lead is null ? null : test, lead).Take(maxPoints).ToList();
+            var points = (lead is { } leadId ? AbTestVariants.Arrange(candidate.Points, p => p.Id, test!, leadId) : candidate.Points).Take(maxPoints).ToList();
             shown[candidate.ProductId] = points;
             if (offer is null)
             {
@@ -77,28 +78,5 @@ public static class OfferTracker
             }
         }
         return shown;
-    }
-
-    private static IEnumerable<PitchPoint> Arrange(IReadOnlyList<PitchPoint> points, TalkingPointAbTest? test, int? lead)
-    {
-        if (test is null || lead is null)
-        {
-            return points;
-        }
-        var partner = lead == test.PointAId ? test.PointBId : test.PointAId;
-        return points.Where(p => p.Id == lead).Concat(points.Where(p => p.Id != lead && p.Id != partner));
-    }
-
-    /// <summary>The variant with fewer offers so far (A on a tie), which makes the two alternate.</summary>
-    private static async Task<int> NextVariantAsync(SalesDb db, TalkingPointAbTest test, CancellationToken ct)
-    {
-        var counts = await db.Offers.AsNoTracking()
-            .Where(o => o.AbTestId == test.Id)
-            .GroupBy(o => o.LeadTalkingPointId)
-            .Select(g => new { Lead = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var a = counts.FirstOrDefault(c => c.Lead == test.PointAId)?.Count ?? 0;
-        var b = counts.FirstOrDefault(c => c.Lead == test.PointBId)?.Count ?? 0;
-        return a <= b ? test.PointAId : test.PointBId;
     }
 }

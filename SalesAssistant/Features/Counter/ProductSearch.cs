@@ -1,12 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Counter;
 
 /// <summary>Finding the customer's product: search as you type, exact SKU/EAN (scanner) look-up, browse by category.</summary>
-public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryCache? cache = null)
+public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, CategoryCounts? categoryCounts = null)
 {
     public const int MaxResults = 20;
     public const int MaxCategoryResults = 200;
@@ -113,40 +113,9 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, IMemoryC
         return await ByCode(db, code).Select(ToHit).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>
-    /// The categories that have active products, with their counts. Every new customer starts on this list, and
-    /// counting a chain's catalog takes a while, so the list is shared by all tablets until this app changes the
-    /// catalog (<see cref="ForgetCategoryCounts"/>), or for a minute at most: changes made elsewhere (another server
-    /// of a chain, a command-line load) show within a minute.
-    /// </summary>
-    public async Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
-        cache is null
-            ? await CountCategoriesAsync(ct)
-            : (await cache.GetOrCreateAsync(CategoriesCacheKey, async entry =>
-            {
-                entry.AbsoluteExpirationRelativeToNow = CategoriesCacheTime;
-                return await CountCategoriesAsync(ct);
-            }))!;
-
-    /// <summary>After a change to which products are active or to their categories: the next list counts again.</summary>
-    public static void ForgetCategoryCounts(IMemoryCache? cache) => cache?.Remove(CategoriesCacheKey);
-
-    private static readonly object CategoriesCacheKey = new();
-    private static readonly TimeSpan CategoriesCacheTime = TimeSpan.FromMinutes(1);
-
-    private async Task<IReadOnlyList<CategorySummary>> CountCategoriesAsync(CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var counts = await db.Products.Where(p => p.IsActive).GroupBy(p => p.CategoryId)
-            .Select(g => new { CategoryId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.CategoryId, g => g.Count, ct);
-        var categories = await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct);
-        return categories
-            .Where(c => counts.ContainsKey(c.Id))
-            .Select(c => new CategorySummary(c.Id, c.Name, counts[c.Id]))
-            .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .ToList();
-    }
+    /// <summary>The categories that have active products, with their counts (shared by all tablets: <see cref="CategoryCounts"/>).</summary>
+    public Task<IReadOnlyList<CategorySummary>> CategoriesAsync(CancellationToken ct = default) =>
+        (categoryCounts ?? new CategoryCounts(dbFactory)).GetAsync(ct);
 
     public async Task<IReadOnlyList<ProductHit>> InCategoryAsync(int categoryId, CancellationToken ct = default)
     {

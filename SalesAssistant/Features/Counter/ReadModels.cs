@@ -1,10 +1,9 @@
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Counter;
 
 public sealed record ProductHit(string Sku, string? Ean, string Name, string? Brand, string Category, Money Price, int Stock);
-
-public sealed record CategorySummary(int Id, string Name, int ProductCount);
 
 public sealed record SpecLine(string Key, string Value);
 

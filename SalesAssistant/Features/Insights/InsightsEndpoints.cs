@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Accounts;
 
 namespace SalesAssistant.Features.Insights;
 

@@ -1,3 +1,5 @@
+using SalesAssistant.Features.AbTests;
+
 namespace SalesAssistant.Features.Insights;
 
 public enum TrendGrain
@@ -23,15 +25,6 @@ public sealed record TalkingPointRow(
     public double? AcceptanceRate => Tally.Rate(Accepted, Shown);
     public double? OtherAcceptanceRate => Tally.Rate(OtherAccepted, OtherOffers);
 }
-
-public sealed record AbVariant(int TalkingPointId, string Text, int Offers, int Accepted)
-{
-    public double? AcceptanceRate => Tally.Rate(Accepted, Offers);
-}
-
-public sealed record AbTestResult(
-    int Id, string ProductSku, string ProductName, DateTimeOffset StartedAt, DateTimeOffset? EndedAt,
-    AbVariant A, AbVariant B, TwoProportionTest Test);
 
 public sealed record InsightsReport(
     InsightsFilter Filter,

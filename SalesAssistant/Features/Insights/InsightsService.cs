@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Counter;
+using SalesAssistant.Data;
+using SalesAssistant.Features.AbTests;
 
 namespace SalesAssistant.Features.Insights;
 
@@ -72,7 +73,7 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
         var chosen = await TallyByAsync(facts, f => f.BaselineProductId, ct);
         var main = await TallyByAsync(facts, f => f.MainProductId, ct);
 
-        var offers = OfferFactsOf(db.Offers.Where(o => scope.Select(c => c.Id).Contains(o.ConsultationId)));
+        var offers = db.Offers.Where(o => scope.Select(c => c.Id).Contains(o.ConsultationId)).WithOutcome();
         var accessories = await offers.Where(o => o.Step == OfferStep.Accessories)
             .GroupBy(o => o.ProductId)
             .Select(g => new { ProductId = g.Key, Offered = g.Count(), Attached = g.Count(o => o.Accepted) })
@@ -99,13 +100,13 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
             demo,
             Trend(days, filter, grain),
             Rows(families, id => id.ToString(CultureInfo.InvariantCulture), id => familyNames.GetValueOrDefault(id, $"#{id}")),
-            Rows(tiers.OrderBy(r => r.Key), id => id.ToString(CultureInfo.InvariantCulture), id => $"{CounterService.TierLabel(id)} (tier {id})"),
+            Rows(tiers.OrderBy(r => r.Key), id => id.ToString(CultureInfo.InvariantCulture), id => $"{TierLabels.Of(id)} (tier {id})"),
             Rows(clerks, id => id, id => id == "" ? "(account removed)" : clerkNames.GetValueOrDefault(id, id)),
             Rows(Top(chosen, t => t.UpsellOffered), ProductKey, ProductLabel),
             Rows(Top(main, t => t.AccessoriesOffered), ProductKey, ProductLabel),
             accessories.Select(a => new AccessoryAttachRow(ProductKey(a.ProductId), products.TryGetValue(a.ProductId, out var p) ? p.Name : "", a.Offered, a.Attached)).ToList(),
             await TalkingPointsAsync(db, offers, ct),
-            await AbTestsAsync(db, ct));
+            await AbTestResults.RecentAsync(db, MaxAbTests, ct));
     }
 
     /// <summary>Deletes every generated demo consultation, till order, A/B test and demo clerk; real data stays.</summary>
@@ -160,20 +161,6 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
         BaselineMinor = c.BaselinePriceMinor,
     });
 
-    /// <summary>
-    /// Each offer with whether the customer took it: an up-sell option is accepted when it became the main product,
-    /// an accessory when it is in the basket at the end.
-    /// </summary>
-    private static IQueryable<OfferFacts> OfferFactsOf(IQueryable<Offer> offers) => offers.Select(o => new OfferFacts
-    {
-        OfferId = o.Id,
-        ProductId = o.ProductId,
-        Step = o.Step,
-        Accepted = o.Step == OfferStep.Upsell
-            ? o.Consultation!.UpsellOutcome == UpsellOutcome.Accepted && o.Consultation.Lines.Any(l => l.Role == BasketLineRole.Main && l.ProductId == o.ProductId)
-            : o.Consultation!.Lines.Any(l => l.Role == BasketLineRole.Accessory && l.ProductId == o.ProductId),
-    });
-
     private static async Task<List<(TKey Key, Tally Tally)>> TallyByAsync<TKey>(
         IQueryable<ConsultationFacts> facts, Expression<Func<ConsultationFacts, TKey>> key, CancellationToken ct)
     {
@@ -225,7 +212,7 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
 
     private static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
-    private static async Task<IReadOnlyList<TalkingPointRow>> TalkingPointsAsync(SalesDb db, IQueryable<OfferFacts> offers, CancellationToken ct)
+    private static async Task<IReadOnlyList<TalkingPointRow>> TalkingPointsAsync(SalesDb db, IQueryable<OfferOutcome> offers, CancellationToken ct)
     {
         var perPoint = await db.OfferTalkingPoints
             .Join(offers, p => p.OfferId, o => o.OfferId, (p, o) => new { p.TalkingPointId, o.ProductId, o.Accepted })
@@ -261,39 +248,6 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
             .ToList();
     }
 
-    /// <summary>The most recent A/B tests, each counted over all its finished offers since it started (the date filter does not apply).</summary>
-    private static async Task<IReadOnlyList<AbTestResult>> AbTestsAsync(SalesDb db, CancellationToken ct)
-    {
-        var tests = await db.TalkingPointAbTests.AsNoTracking()
-            .OrderBy(t => t.EndedAt == null ? 0 : 1).ThenByDescending(t => t.StartedAt)
-            .Take(MaxAbTests)
-            .Select(t => new { t.Id, t.ProductId, t.Product!.Sku, t.Product.Name, t.StartedAt, t.EndedAt, t.PointAId, AText = t.PointA!.Text, t.PointBId, BText = t.PointB!.Text })
-            .ToListAsync(ct);
-        if (tests.Count == 0)
-        {
-            return [];
-        }
-        var testIds = tests.Select(t => (int?)t.Id).ToList();
-        var counts = await OfferFactsOf(db.Offers.Where(o => testIds.Contains(o.AbTestId) && o.Consultation!.Step == ConsultationStep.Finished))
-            .Join(db.Offers, f => f.OfferId, o => o.Id, (f, o) => new { o.AbTestId, o.LeadTalkingPointId, f.Accepted })
-            .GroupBy(x => new { x.AbTestId, x.LeadTalkingPointId })
-            .Select(g => new { g.Key.AbTestId, g.Key.LeadTalkingPointId, Offers = g.Count(), Accepted = g.Count(x => x.Accepted) })
-            .ToListAsync(ct);
-
-        AbVariant Variant(int testId, int pointId, string text)
-        {
-            var row = counts.FirstOrDefault(c => c.AbTestId == testId && c.LeadTalkingPointId == pointId);
-            return new AbVariant(pointId, text, row?.Offers ?? 0, row?.Accepted ?? 0);
-        }
-
-        return tests.Select(t =>
-        {
-            var a = Variant(t.Id, t.PointAId, t.AText);
-            var b = Variant(t.Id, t.PointBId, t.BText);
-            return new AbTestResult(t.Id, t.Sku, t.Name, t.StartedAt, t.EndedAt, a, b, new TwoProportionTest(a.Accepted, a.Offers, b.Accepted, b.Offers));
-        }).ToList();
-    }
-
     private sealed class ConsultationFacts
     {
         public string? ClerkId { get; init; }
@@ -310,13 +264,5 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
         public bool AccessoriesNegative { get; init; }
         public long BasketMinor { get; init; }
         public long BaselineMinor { get; init; }
-    }
-
-    private sealed class OfferFacts
-    {
-        public int OfferId { get; init; }
-        public int ProductId { get; init; }
-        public OfferStep Step { get; init; }
-        public bool Accepted { get; init; }
     }
 }

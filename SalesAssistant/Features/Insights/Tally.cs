@@ -30,7 +30,7 @@ public sealed record Tally
     /// <summary>Total uplift as a share of what the customers first chose.</summary>
     public double? UpliftRatio => Rate(UpliftMinor, BaselineMinor);
 
-    public static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;
+    public static double? Rate(long part, long whole) => Store.Figures.Rate(part, whole);
 
     public static Tally operator +(Tally a, Tally b) => new()
     {

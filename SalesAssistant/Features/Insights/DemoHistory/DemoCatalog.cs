@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Insights.DemoHistory;
 

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Insights.Sales;
+using SalesAssistant.Data;
+using SalesAssistant.Features.AbTests;
 
 namespace SalesAssistant.Features.Insights.DemoHistory;
 
@@ -106,7 +106,7 @@ public static class DemoHistoryGenerator
             var leads = new Dictionary<int, int?>();
             foreach (var option in options)
             {
-                var lead = abTest is not null && option.Id == abTest.ProductId && startedAt < abTest.EndedAt
+                var lead = abTest is not null && option.Id == abTest.Test.ProductId && startedAt < abTest.Test.EndedAt
                     ? abTest.NextLead()
                     : (int?)null;
                 leads[option.Id] = lead;
@@ -115,7 +115,7 @@ public static class DemoHistoryGenerator
             var roll = random.NextDouble();
             var first = options[0];
             // The A/B test's point A sells better than B, so the finished test shows a winner.
-            var acceptChance = leads[first.Id] is { } lead2 ? (lead2 == abTest!.PointAId ? 0.45 : 0.22) : 0.32;
+            var acceptChance = leads[first.Id] is { } lead2 ? (lead2 == abTest!.Test.PointAId ? 0.45 : 0.22) : 0.32;
             if (roll < pushiness)
             {
                 consultation.UpsellOutcome = UpsellOutcome.StoppedByNegativeReaction;
@@ -183,18 +183,15 @@ public static class DemoHistoryGenerator
 
     private static Offer Offer(OfferStep step, DemoProduct product, DateTimeOffset at, int? lead, DemoAbTest? abTest, int maxPoints = CatalogLimits.MaxTalkingPoints)
     {
-        IEnumerable<int> points = product.TalkingPointIds;
-        if (lead is { } leadId && abTest is not null)
-        {
-            var partner = leadId == abTest.PointAId ? abTest.PointBId : abTest.PointAId;
-            points = points.Where(p => p != leadId && p != partner).Prepend(leadId);
-        }
+        var points = lead is { } leadId && abTest is not null
+            ? AbTestVariants.Arrange(product.TalkingPointIds, id => id, abTest.Test, leadId)
+            : product.TalkingPointIds;
         return new Offer
         {
             Step = step,
             ProductId = product.Id,
             ShownAt = at,
-            AbTestId = abTest?.Id,
+            AbTestId = abTest?.Test.Id,
             LeadTalkingPointId = lead,
             TalkingPoints = points.Take(maxPoints).Select((p, i) => new OfferTalkingPoint { TalkingPointId = p, Position = i }).ToList(),
         };
@@ -276,14 +273,29 @@ public static class DemoHistoryGenerator
         };
         db.TalkingPointAbTests.Add(test);
         await db.SaveChangesAsync(ct);
-        return new DemoAbTest(test.Id, product.Id, test.PointAId, test.PointBId, test.EndedAt.Value);
+        return new DemoAbTest(test);
     }
 
-    private sealed record DemoAbTest(int Id, int ProductId, int PointAId, int PointBId, DateTimeOffset EndedAt)
+    /// <summary>The demo's test with its offers counted as they are generated, so the variants alternate as at the counter.</summary>
+    private sealed class DemoAbTest(TalkingPointAbTest test)
     {
-        private int offers;
+        private int ledByA;
+        private int ledByB;
 
-        /// <summary>A and B in turn, as the counter alternates them.</summary>
-        public int NextLead() => offers++ % 2 == 0 ? PointAId : PointBId;
+        public TalkingPointAbTest Test { get; } = test;
+
+        public int NextLead()
+        {
+            var lead = AbTestVariants.NextLead(Test, ledByA, ledByB);
+            if (lead == Test.PointAId)
+            {
+                ledByA++;
+            }
+            else
+            {
+                ledByB++;
+            }
+            return lead;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Insights.DemoHistory;
 

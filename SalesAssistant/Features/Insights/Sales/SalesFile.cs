@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Insights.Sales;
 

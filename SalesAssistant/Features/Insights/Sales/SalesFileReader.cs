@@ -1,6 +1,7 @@
 using System.Text;
 using CsvHelper;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Insights.Sales;
 

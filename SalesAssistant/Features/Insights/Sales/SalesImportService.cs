@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Catalog.File;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Accounts;
 
 namespace SalesAssistant.Features.Insights.Sales;
 

@@ -1,10 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Manage;
-using SalesAssistant.Features.Manage.Products;
+using SalesAssistant.Accounts;
+using SalesAssistant.Catalog.AccessoryLinks;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Insights.Together;
 
@@ -42,7 +40,7 @@ public sealed record TogetherBasket(string Source, string Reference, DateTimeOff
 /// Frequently bought together: product pairs that share baskets more often than chance, where the second is not yet
 /// an accessory of the first. The pair counting runs in SQL over both basket sources.
 /// </summary>
-public sealed class TogetherService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, ProductService products)
+public sealed class TogetherService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, AccessoryLinkService links)
 {
     public const int MaxSuggestions = 50;
     public const int MaxBasketsShown = 20;
@@ -125,8 +123,8 @@ public sealed class TogetherService(IDbContextFactory<SalesDb> dbFactory, Curren
     }
 
     /// <summary>Makes the suggested product an accessory of the main product; the catalog history says where the link came from.</summary>
-    public Task<ManageResult> LinkAsync(TogetherSuggestion suggestion, CancellationToken ct = default) =>
-        products.AddAccessoryAsync(suggestion.MainProductId, suggestion.OtherSku, alsoReverse: false,
+    public Task<ChangeResult> LinkAsync(TogetherSuggestion suggestion, CancellationToken ct = default) =>
+        links.AddAccessoryAsync(suggestion.MainProductId, suggestion.OtherSku, alsoReverse: false,
             why: string.Create(CultureInfo.InvariantCulture,
                 $"frequently bought together: in {suggestion.Together} of {suggestion.MainBaskets} baskets with it, confidence {suggestion.Confidence:P0}, lift {suggestion.Lift:0.0}"),
             ct: ct);

@@ -1,8 +1,8 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Manage.TalkingPoints;
+using SalesAssistant.Accounts;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Manage.Families;
 
@@ -58,7 +58,7 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
             .FirstOrDefaultAsync(ct);
     }
 
-    public async Task<(ManageResult Result, int? Id)> CreateAsync(FamilyNameModel model, CancellationToken ct = default)
+    public async Task<(ChangeResult Result, int? Id)> CreateAsync(FamilyNameModel model, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         if (await InvalidAsync(model, null, ct) is { } invalid)
@@ -69,10 +69,10 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var family = new Family { Name = model.Name.Trim() };
         db.Families.Add(family);
         await db.SaveChangesAsync(ct);
-        return (ManageResult.Saved, family.Id);
+        return (ChangeResult.Saved, family.Id);
     }
 
-    public async Task<ManageResult> RenameAsync(int id, FamilyNameModel model, CancellationToken ct = default)
+    public async Task<ChangeResult> RenameAsync(int id, FamilyNameModel model, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         if (await InvalidAsync(model, id, ct) is { } invalid)
@@ -83,43 +83,43 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var family = await db.Families.FirstOrDefaultAsync(f => f.Id == id, ct);
         if (family is null)
         {
-            return ManageResult.NotFound;
+            return ChangeResult.NotFound;
         }
         family.Name = model.Name.Trim();
         await db.SaveChangesAsync(ct);
-        return ManageResult.Saved;
+        return ChangeResult.Saved;
     }
 
     /// <summary>Adds a product that is in no family as the family's new top tier.</summary>
-    public async Task<ManageResult> AddMemberAsync(int familyId, string sku, CancellationToken ct = default)
+    public async Task<ChangeResult> AddMemberAsync(int familyId, string sku, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var product = await db.Products.Include(p => p.Family).FirstOrDefaultAsync(p => p.Sku == sku.Trim(), ct);
         if (product is null)
         {
-            return ManageResult.Invalid($"There is no product with the SKU {sku}.");
+            return ChangeResult.Invalid($"There is no product with the SKU {sku}.");
         }
         if (product.FamilyId == familyId)
         {
-            return ManageResult.Saved;
+            return ChangeResult.Saved;
         }
         if (product.Family is not null)
         {
-            return ManageResult.Invalid($"{product.Sku} is already in the family “{product.Family.Name}”: remove it there first.");
+            return ChangeResult.Invalid($"{product.Sku} is already in the family “{product.Family.Name}”: remove it there first.");
         }
         if (!await db.Families.AnyAsync(f => f.Id == familyId, ct))
         {
-            return ManageResult.NotFound;
+            return ChangeResult.NotFound;
         }
         product.FamilyId = familyId;
         product.Tier = (await db.Products.Where(p => p.FamilyId == familyId).MaxAsync(p => p.Tier, ct) ?? 0) + 1;
         product.Version++;
         await db.SaveChangesAsync(ct);
-        return ManageResult.Saved;
+        return ChangeResult.Saved;
     }
 
-    public async Task<ManageResult> RemoveMemberAsync(int familyId, int productId, CancellationToken ct = default)
+    public async Task<ChangeResult> RemoveMemberAsync(int familyId, int productId, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -128,7 +128,7 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var member = members.FirstOrDefault(m => m.Id == productId);
         if (member is null)
         {
-            return ManageResult.Saved;
+            return ChangeResult.Saved;
         }
         member.FamilyId = null;
         member.Tier = null;
@@ -137,11 +137,11 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         await db.SaveChangesAsync(ct);
         await RenumberAsync(db, members, ct);
         await transaction.CommitAsync(ct);
-        return ManageResult.Saved;
+        return ChangeResult.Saved;
     }
 
     /// <summary>Moves a member one tier down (-1, towards entry level) or up (+1).</summary>
-    public async Task<ManageResult> MoveAsync(int familyId, int productId, int offset, CancellationToken ct = default)
+    public async Task<ChangeResult> MoveAsync(int familyId, int productId, int offset, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -151,12 +151,12 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var target = index + Math.Sign(offset);
         if (index < 0 || target < 0 || target >= members.Count)
         {
-            return ManageResult.Saved;
+            return ChangeResult.Saved;
         }
         (members[index], members[target]) = (members[target], members[index]);
         await RenumberAsync(db, members, ct);
         await transaction.CommitAsync(ct);
-        return ManageResult.Saved;
+        return ChangeResult.Saved;
     }
 
     private static Task<List<Product>> MembersAsync(SalesDb db, int familyId, CancellationToken ct) =>
@@ -182,17 +182,16 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<ManageResult?> InvalidAsync(FamilyNameModel model, int? id, CancellationToken ct)
+    private async Task<ChangeResult?> InvalidAsync(FamilyNameModel model, int? id, CancellationToken ct)
     {
-        var result = await NameRules.ValidateAsync(model, ct);
-        if (!result.IsValid)
+        if (ChangeResult.UnlessValid(await NameRules.ValidateAsync(model, ct)) is { } invalid)
         {
-            return ManageResult.Invalid(string.Join(" ", result.Errors.Select(e => e.ErrorMessage)));
+            return invalid;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var name = model.Name.Trim();
         var upper = name.ToUpperInvariant();
         var taken = await db.Families.AnyAsync(f => f.Id != id && f.Name.ToUpper() == upper, ct);
-        return taken ? ManageResult.Invalid($"There is already a family called “{name}”.") : null;
+        return taken ? ChangeResult.Invalid($"There is already a family called “{name}”.") : null;
     }
 }

@@ -1,5 +1,5 @@
 using SalesAssistant.Catalog.File;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Accounts;
 
 namespace SalesAssistant.Features.Manage.Import;
 

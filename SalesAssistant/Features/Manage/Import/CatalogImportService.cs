@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Counter;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Manage.Import;
 
@@ -12,7 +11,7 @@ namespace SalesAssistant.Features.Manage.Import;
 /// it in one transaction or nothing. Products are matched by SKU; talking-point changes go into their history.
 /// </summary>
 public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, CatalogFileReader reader, CurrentUser currentUser, TimeProvider clock,
-    IMemoryCache? cache = null)
+    CategoryCounts? categoryCounts = null)
 {
     public async Task<ImportPlan> PlanAsync(byte[] file, string fileName, ImportMode mode, CancellationToken ct = default)
     {
@@ -34,7 +33,7 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
         }
         await ApplyAsync(db, entries, existing, mode, (managerId, managerName), ct);
         await transaction.CommitAsync(ct);
-        ProductSearch.ForgetCategoryCounts(cache);
+        categoryCounts?.Forget();
         return plan;
     }
 
@@ -113,8 +112,7 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
     private async Task ApplyAsync(SalesDb db, IReadOnlyList<CatalogEntry> entries, Dictionary<string, Product> existing, ImportMode mode, (string Id, string Name) manager, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var categories = await db.Categories.ToDictionaryAsync(c => c.Name, StringComparer.OrdinalIgnoreCase, ct);
-        var families = await db.Families.ToDictionaryAsync(f => f.Name, StringComparer.OrdinalIgnoreCase, ct);
+        var names = new CatalogNames(db);
         var inFile = entries.Select(e => e.Sku).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         // Unique EANs and tiers may swap between products in one file: clear them first, set them after.
@@ -143,16 +141,8 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
             }
             product.IsActive = true;
             product.Version++;
-            product.Ean = entry.Ean;
-            product.Name = entry.Name;
-            product.Brand = entry.Brand;
-            product.Category = categories.TryGetValue(entry.Category, out var category) ? category : categories[entry.Category] = new Category { Name = entry.Category };
-            product.PriceMinor = entry.Price.Minor;
-            product.Stock = entry.Stock;
-            product.Family = entry.Family is null ? null : families.TryGetValue(entry.Family, out var family) ? family : families[entry.Family] = new Family { Name = entry.Family };
-            product.Tier = entry.Tier;
-            product.RefreshSearchText();
-            ReplaceSpecs(db, product, entry);
+            CatalogEntryMapping.Apply(entry, product, await names.CategoryAsync(entry.Category, ct),
+                entry.Family is null ? null : await names.FamilyAsync(entry.Family, ct));
         }
         await db.SaveChangesAsync(ct);
 
@@ -186,12 +176,6 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
         }
     }
 
-    private static void ReplaceSpecs(SalesDb db, Product product, CatalogEntry entry)
-    {
-        db.ProductSpecs.RemoveRange(product.Specs);
-        product.Specs = entry.Specs.Select((s, i) => new ProductSpec { Position = i, Key = s.Key, Value = s.Value }).ToList();
-    }
-
     /// <summary>Keeps points whose text is unchanged (and their history), retires the ones the file drops, adds the new ones.</summary>
     private static void ReplaceTalkingPoints(SalesDb db, Product product, CatalogEntry entry, (string Id, string Name) manager, DateTimeOffset now)
     {
@@ -200,15 +184,16 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
         {
             return;
         }
+        var importer = (manager.Id, manager.Name + " (import)");
         var kept = new List<TalkingPoint>();
         foreach (var text in entry.TalkingPoints)
         {
             var point = active.FirstOrDefault(t => t.Text == text && !kept.Contains(t));
             if (point is null)
             {
-                point = new TalkingPoint { ProductId = product.Id, Text = text, UpdatedAt = now, ReviewBy = now + TalkingPoint.ReviewInterval, Version = 1 };
+                point = TalkingPoint.New(product.Id, text, 0, now, version: 1);
                 product.TalkingPoints.Add(point);
-                db.TalkingPointChanges.Add(Change(point, TalkingPointChangeKind.Added, null, text));
+                db.TalkingPointChanges.Add(TalkingPointChange.Of(point, TalkingPointChangeKind.Added, null, text, importer, now));
             }
             kept.Add(point);
         }
@@ -216,7 +201,7 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
         {
             dropped.IsRetired = true;
             dropped.Version++;
-            db.TalkingPointChanges.Add(Change(dropped, TalkingPointChangeKind.Retired, dropped.Text, null));
+            db.TalkingPointChanges.Add(TalkingPointChange.Of(dropped, TalkingPointChangeKind.Retired, dropped.Text, null, importer, now));
         }
         for (var i = 0; i < kept.Count; i++)
         {
@@ -226,16 +211,5 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
                 kept[i].Version++;
             }
         }
-        TalkingPointChange Change(TalkingPoint point, TalkingPointChangeKind kind, string? before, string? after) => new()
-        {
-            ProductId = product.Id,
-            Kind = kind,
-            Before = before,
-            After = after,
-            ChangedById = manager.Id,
-            ChangedBy = manager.Name + " (import)",
-            ChangedAt = now,
-            TalkingPoint = point,
-        };
     }
 }

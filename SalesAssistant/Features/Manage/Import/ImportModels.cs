@@ -27,11 +27,3 @@ public sealed record ImportPlan(string FileName, ImportMode Mode, IReadOnlyList<
     public bool IsValid => Errors.Count == 0;
     public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
 }
-
-public sealed class ImportOptions
-{
-    public const string Section = "Import";
-
-    /// <summary>The largest catalog file a manager may upload.</summary>
-    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
-}

@@ -18,9 +18,16 @@ public sealed class ProductModel
     public string SpecsAsFileField => string.Join("; ", (Specs ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 }
 
+public enum ProductSort
+{
+    Name,
+    Sku,
+    Category,
+    Price,
+    Stock,
+    StalePointsFirst,
+}
+
 public sealed record ProductRow(int Id, string Sku, string Name, string Category, Catalog.Money Price, int Stock, bool IsActive, int ActivePoints, int StalePoints);
 
-public sealed record AccessoryRow(int ProductId, string Sku, string Name, Catalog.Money Price, int Stock, bool IsActive);
-
-public sealed record ProductDetails(int Id, int Version, bool IsActive, string? FamilyName, int? FamilyId, int? Tier, ProductModel Model, IReadOnlyList<AccessoryRow> Accessories);
-public sealed record CatalogChangeView(DateTimeOffset ChangedAt, string ChangedBy, Catalog.CatalogChangeKind Kind, string Summary);
+public sealed record ProductDetails(int Id, int Version, bool IsActive, string? FamilyName, int? FamilyId, int? Tier, ProductModel Model);

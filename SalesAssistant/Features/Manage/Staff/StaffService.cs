@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Accounts;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Manage.Staff;
 
@@ -40,33 +41,32 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
             .ToList();
     }
 
-    public async Task<ManageResult> CreateClerkAsync(ClerkModel model, CancellationToken ct = default)
+    public async Task<ChangeResult> CreateClerkAsync(ClerkModel model, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
-        var validation = await ClerkRules.ValidateAsync(model, ct);
-        if (!validation.IsValid)
+        if (ChangeResult.UnlessValid(await ClerkRules.ValidateAsync(model, ct)) is { } invalid)
         {
-            return ManageResult.Invalid(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)));
+            return invalid;
         }
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var email = model.Email.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return ManageResult.Invalid($"There is already an account for {email}.");
+            return ChangeResult.Invalid($"There is already an account for {email}.");
         }
         var clerk = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = model.DisplayName.Trim() };
         var created = await users.CreateAsync(clerk, model.Password);
         if (!created.Succeeded)
         {
-            return ManageResult.Invalid(string.Join(" ", created.Errors.Select(e => e.Description)));
+            return ChangeResult.From(created);
         }
         await users.AddToRoleAsync(clerk, AppRoles.Clerk);
-        return ManageResult.Saved;
+        return ChangeResult.Saved;
     }
 
     /// <summary>Disabled clerks cannot sign in, and a tablet they are signed in on is signed out within minutes.</summary>
-    public Task<ManageResult> DisableAsync(string userId, CancellationToken ct = default) =>
+    public Task<ChangeResult> DisableAsync(string userId, CancellationToken ct = default) =>
         ChangeClerkAsync(userId, async (users, clerk) =>
         {
             await users.SetLockoutEnabledAsync(clerk, true);
@@ -74,20 +74,19 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
             return await users.UpdateSecurityStampAsync(clerk);
         });
 
-    public Task<ManageResult> EnableAsync(string userId, CancellationToken ct = default) =>
+    public Task<ChangeResult> EnableAsync(string userId, CancellationToken ct = default) =>
         ChangeClerkAsync(userId, async (users, clerk) =>
         {
             await users.SetLockoutEndDateAsync(clerk, null);
             return await users.ResetAccessFailedCountAsync(clerk);
         });
 
-    public async Task<ManageResult> ResetPasswordAsync(string userId, PasswordModel model, CancellationToken ct = default)
+    public async Task<ChangeResult> ResetPasswordAsync(string userId, PasswordModel model, CancellationToken ct = default)
     {
-        var validation = await PasswordRules.ValidateAsync(model, ct);
-        if (!validation.IsValid)
+        if (ChangeResult.UnlessValid(await PasswordRules.ValidateAsync(model, ct)) is { } invalid)
         {
             await currentUser.RequireAsync(AppRoles.Manager);
-            return ManageResult.Invalid(string.Join(" ", validation.Errors.Select(e => e.ErrorMessage)));
+            return invalid;
         }
         return await ChangeClerkAsync(userId, async (users, clerk) =>
         {
@@ -102,7 +101,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
         });
     }
 
-    private async Task<ManageResult> ChangeClerkAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
+    private async Task<ChangeResult> ChangeClerkAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         await using var scope = scopeFactory.CreateAsyncScope();
@@ -110,14 +109,14 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
         var clerk = await users.FindByIdAsync(userId);
         if (clerk is null)
         {
-            return ManageResult.NotFound;
+            return ChangeResult.NotFound;
         }
         if (await users.IsInRoleAsync(clerk, AppRoles.Manager))
         {
-            return ManageResult.Invalid("Manager accounts are not changed here.");
+            return ChangeResult.Invalid("Manager accounts are not changed here.");
         }
         var result = await change(users, clerk);
-        return result.Succeeded ? ManageResult.Saved : ManageResult.Invalid(string.Join(" ", result.Errors.Select(e => e.Description)));
+        return ChangeResult.From(result);
     }
 
     private static bool IsDisabled(AppUser user) => user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(10);

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
+
+namespace SalesAssistant.Accounts;
+
+public static class AccountsSetup
+{
+    /// <summary>Staff accounts (ASP.NET Core Identity in the app's database), the sign-in cookie, roles and the first manager.</summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ManagerAccountOptions>().BindConfiguration(ManagerAccountOptions.Section);
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddAuthorization();
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.AccessDeniedPath = "/account/access-denied";
+            // Counter tablets stay signed in: a month, renewed while in use.
+            cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
+            cookie.SlidingExpiration = true;
+        });
+        builder.Services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SalesDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        // Identity's stores need a scoped SalesDb; the app's own services use the factory.
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<SalesDb>>().CreateDbContext());
+        // After the database is migrated (AddData comes first).
+        builder.Services.AddHostedService<AccountInitializer>();
+        return builder;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace SalesAssistant.Data.Configurations;
+
+internal static class UnixMilliseconds
+{
+    public static readonly ValueConverter<DateTimeOffset, long> Converter = new(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+
+    public static readonly ValueConverter<DateTimeOffset?, long?> NullableConverter = new(
+        v => v.HasValue ? v.Value.ToUnixTimeMilliseconds() : null,
+        v => v.HasValue ? DateTimeOffset.FromUnixTimeMilliseconds(v.Value) : null);
+}

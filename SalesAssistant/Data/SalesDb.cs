@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Accounts;
+using SalesAssistant.Catalog;
+
+namespace SalesAssistant.Data;
+
+/// <summary>The one database of the app: catalog, consultations and the Identity accounts.</summary>
+public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Family> Families => Set<Family>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductSpec> ProductSpecs => Set<ProductSpec>();
+    public DbSet<TalkingPoint> TalkingPoints => Set<TalkingPoint>();
+    public DbSet<TalkingPointChange> TalkingPointChanges => Set<TalkingPointChange>();
+    public DbSet<AccessoryLink> AccessoryLinks => Set<AccessoryLink>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<BasketLine> BasketLines => Set<BasketLine>();
+    public DbSet<ReactionRecord> Reactions => Set<ReactionRecord>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<OfferTalkingPoint> OfferTalkingPoints => Set<OfferTalkingPoint>();
+    public DbSet<TalkingPointAbTest> TalkingPointAbTests => Set<TalkingPointAbTest>();
+    public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
+    public DbSet<SaleOrder> SaleOrders => Set<SaleOrder>();
+    public DbSet<SaleLine> SaleLines => Set<SaleLine>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SalesDb).Assembly);
+    }
+}
