@@ -11,27 +11,33 @@ using SalesAssistant.Store;
 namespace SalesAssistant;
 
 /// <summary>
-/// The app, one call per part; each part registers its own services in its folder. The order matters for the
-/// hosted services that run at startup: the database is migrated, then the seed catalog, the first manager and the
-/// demo history are loaded, in that order.
+/// The app, one call per part; each part registers its own services in its folder (the component tests call the
+/// same methods). The order matters for the hosted services that run at startup: the database is migrated, then the
+/// seed catalog, the first manager and the demo history are loaded, in that order.
 /// </summary>
 public static class SalesAssistantHosting
 {
-    public static WebApplicationBuilder AddSalesAssistant(this WebApplicationBuilder builder) => builder
-        .AddUserInterface()
-        .AddStore()
-        .AddData()
-        .AddCatalog()
-        .AddAccounts()
-        .AddAbTests()
-        .AddCounter()
-        .AddManage()
-        .AddInsights();
+    public static WebApplicationBuilder AddSalesAssistant(this WebApplicationBuilder builder)
+    {
+        builder.AddUserInterface();
+        builder.AddStore();
+        builder.AddData();
+        builder.AddCatalog();
+        builder.AddAccounts();
+        builder.AddAbTests();
+        builder.AddCounter();
+        builder.AddManage();
+        builder.AddInsights();
+        return builder;
+    }
 
-    public static WebApplication MapSalesAssistant(this WebApplication app) => app
-        .UseUserInterface()
-        .MapUserInterface()
-        .MapAccounts()
-        .MapManage()
-        .MapInsights();
+    public static WebApplication MapSalesAssistant(this WebApplication app)
+    {
+        app.UseUserInterface();
+        app.MapUserInterface();
+        app.MapAccounts();
+        app.MapManage();
+        app.MapInsights();
+        return app;
+    }
 }

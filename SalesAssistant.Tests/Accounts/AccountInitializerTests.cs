@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Data;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Accounts;
+namespace SalesAssistant.Tests.Accounts;
 
 public sealed class AccountInitializerTests : IAsyncLifetime
 {

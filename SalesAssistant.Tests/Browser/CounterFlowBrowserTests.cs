@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;

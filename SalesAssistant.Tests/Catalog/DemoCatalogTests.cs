@@ -1,4 +1,5 @@
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 

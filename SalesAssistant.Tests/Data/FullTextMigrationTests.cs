@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Catalog;
+namespace SalesAssistant.Tests.Data;
 
 public sealed class FullTextMigrationTests
 {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog;
 using SalesAssistant.Store;
 
-namespace SalesAssistant.Tests.Catalog;
+namespace SalesAssistant.Tests.Store;
 
 public sealed class MoneyFormatterTests
 {

@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Accounts;
 
 namespace SalesAssistant.Tests.TestSupport;
 

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Accounts;
+using SalesAssistant.Catalog;
+using SalesAssistant.Features.AbTests;
 using SalesAssistant.Features.Counter;
 
 namespace SalesAssistant.Tests.TestSupport;
 
-/// <summary>Component tests of the counter pages, signed in as the test clerk.</summary>
+/// <summary>Component tests of the counter pages, signed in as the test clerk, with the app's own registrations.</summary>
 public abstract class CounterTestContext() : SignedInTestContext(TestUsers.ClerkId, TestUsers.ClerkEmail, AppRoles.Clerk)
 {
     protected CounterService Counter => Services.GetRequiredService<CounterService>();
@@ -12,7 +14,8 @@ public abstract class CounterTestContext() : SignedInTestContext(TestUsers.Clerk
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Services.AddScoped<CounterService>();
-        Services.AddScoped<ProductSearch>();
+        Host.AddCatalog();
+        Host.AddAbTests();
+        Host.AddCounter();
     }
 }

@@ -1,19 +1,20 @@
-using Microsoft.Extensions.DependencyInjection;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Manage.Families;
-using SalesAssistant.Features.Manage.Products;
-using SalesAssistant.Features.Manage.TalkingPoints;
+using SalesAssistant.Accounts;
+using SalesAssistant.Catalog;
+using SalesAssistant.Features.AbTests;
+using SalesAssistant.Features.Insights;
+using SalesAssistant.Features.Manage;
 
 namespace SalesAssistant.Tests.TestSupport;
 
-/// <summary>Component tests of the manager pages, signed in as the test manager.</summary>
+/// <summary>Component tests of the manager pages (back office and insights), signed in as the test manager, with the app's own registrations.</summary>
 public abstract class ManagerTestContext() : SignedInTestContext(TestUsers.ManagerId, TestUsers.ManagerEmail, AppRoles.Manager)
 {
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Services.AddScoped<TalkingPointService>();
-        Services.AddScoped<ProductService>();
-        Services.AddScoped<FamilyService>();
+        Host.AddCatalog();
+        Host.AddAbTests();
+        Host.AddManage();
+        Host.AddInsights();
     }
 }

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Tests.TestSupport;
 
@@ -11,9 +12,13 @@ public abstract class SignedInTestContext(string userId, string email, string ro
 {
     protected TestDatabase Database { get; private set; } = null!;
 
+    /// <summary>The app's feature registrations go through this (see <see cref="ComponentHost"/>).</summary>
+    protected ComponentHost Host { get; private set; } = null!;
+
     public virtual async ValueTask InitializeAsync()
     {
         Database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        Host = new ComponentHost(Services);
         Services.AddSingleton<IDbContextFactory<SalesDb>>(Database);
         Services.AddSingleton(TimeProvider.System);
         var authorization = AddAuthorization();

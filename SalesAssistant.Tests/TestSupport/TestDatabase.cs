@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Tests.TestSupport;
 
@@ -30,6 +31,14 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
         await db.Database.MigrateAsync();
         db.Users.AddRange(TestUsers.All);
         await db.SaveChangesAsync();
+        return database;
+    }
+
+    /// <summary>A copy of an existing database file, as it is (not migrated).</summary>
+    public static TestDatabase CopyOf(string file)
+    {
+        var database = new TestDatabase();
+        File.Copy(file, new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
         return database;
     }
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
-using SalesAssistant.Features.Accounts;
+using SalesAssistant.Accounts;
 
 namespace SalesAssistant.Tests.TestSupport;
 

@@ -8,7 +8,7 @@ namespace SalesAssistant.Accounts;
 public static class AccountsSetup
 {
     /// <summary>Staff accounts (ASP.NET Core Identity in the app's database), the sign-in cookie, roles and the first manager.</summary>
-    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ManagerAccountOptions>().BindConfiguration(ManagerAccountOptions.Section);
         builder.Services.AddCascadingAuthenticationState();

@@ -6,7 +6,7 @@ namespace SalesAssistant.Catalog;
 public static class CatalogSetup
 {
     /// <summary>The catalog file format, the seed catalog loaded at first start, the shared category counts and the accessory links.</summary>
-    public static WebApplicationBuilder AddCatalog(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.Section);
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)

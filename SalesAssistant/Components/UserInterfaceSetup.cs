@@ -5,7 +5,7 @@ namespace SalesAssistant.Components;
 public static class UserInterfaceSetup
 {
     /// <summary>Blazor Server with MudBlazor, tuned for counter tablets on store Wi-Fi.</summary>
-    public static WebApplicationBuilder AddUserInterface(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddUserInterface(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
         {

@@ -6,7 +6,7 @@ namespace SalesAssistant.Data;
 public static class DataSetup
 {
     /// <summary>The one database (<c>ConnectionStrings:Catalog</c>), brought up to date before the app takes requests.</summary>
-    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddDbContextFactory<SalesDb>((services, options) => options.UseSalesSqlite(
             ConnectionString(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>())));

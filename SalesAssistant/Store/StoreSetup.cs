@@ -5,7 +5,7 @@ namespace SalesAssistant.Store;
 public static class StoreSetup
 {
     /// <summary>The store's currency and culture (<c>Store:*</c>), checked at startup, and the money formatter that uses them.</summary>
-    public static WebApplicationBuilder AddStore(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddStore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateOnStart()
             .Validate(o => IsKnownCulture(o.Culture), "Store:Culture must be a culture name such as en-IE or de-DE")

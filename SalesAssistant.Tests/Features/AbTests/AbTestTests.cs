@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
+using SalesAssistant.Features.AbTests;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
-using SalesAssistant.Features.Manage;
 using SalesAssistant.Features.Manage.TalkingPoints;
+using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Insights;
+namespace SalesAssistant.Tests.Features.AbTests;
 
 /// <summary>TOAST-4's two talking points tested against each other while clerks offer it as the up-sell of TOAST-2.</summary>
 public sealed class AbTestTests : IAsyncLifetime
@@ -15,6 +17,7 @@ public sealed class AbTestTests : IAsyncLifetime
 
     private TestDatabase database = null!;
     private TalkingPointService advice = null!;
+    private AbTestService abTests = null!;
     private CounterService counter = null!;
     private int toasterId;
     private int fourSlicesId;
@@ -24,6 +27,7 @@ public sealed class AbTestTests : IAsyncLifetime
     {
         database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
         advice = new TalkingPointService(database, TestUsers.Manager, TimeProvider.System);
+        abTests = new AbTestService(database, TestUsers.Manager, TimeProvider.System);
         counter = new CounterService(database, TimeProvider.System, TestUsers.Clerk);
         await using var db = database.CreateDbContext();
         toasterId = (await db.Products.SingleAsync(p => p.Sku == "TOAST-4")).Id;
@@ -45,7 +49,7 @@ public sealed class AbTestTests : IAsyncLifetime
     [Fact]
     public async Task Offers_lead_with_A_and_B_in_turn_and_leave_the_other_out()
     {
-        Assert.True((await advice.StartAbTestAsync(toasterId, fourSlicesId, liftAndLookId)).Succeeded);
+        Assert.True((await abTests.StartAsync(toasterId, fourSlicesId, liftAndLookId)).Succeeded);
 
         var shown = new List<IReadOnlyList<string>>();
         for (var i = 0; i < 4; i++)
@@ -59,7 +63,7 @@ public sealed class AbTestTests : IAsyncLifetime
     [Fact]
     public async Task A_consultation_shown_again_keeps_its_variant()
     {
-        await advice.StartAbTestAsync(toasterId, fourSlicesId, liftAndLookId);
+        await abTests.StartAsync(toasterId, fourSlicesId, liftAndLookId);
         var (first, points) = await OfferAsync();
         await OfferAsync();
 
@@ -77,7 +81,7 @@ public sealed class AbTestTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_compares_the_variants_and_says_when_it_is_too_early_to_tell()
     {
-        await advice.StartAbTestAsync(toasterId, fourSlicesId, liftAndLookId);
+        await abTests.StartAsync(toasterId, fourSlicesId, liftAndLookId);
         // Four customers: A, B, A, B. The first (A) takes the up-sell; the others keep their toaster.
         for (var i = 0; i < 4; i++)
         {
@@ -99,7 +103,7 @@ public sealed class AbTestTests : IAsyncLifetime
     [Fact]
     public async Task Retiring_a_point_of_the_pair_ends_the_test()
     {
-        await advice.StartAbTestAsync(toasterId, fourSlicesId, liftAndLookId);
+        await abTests.StartAsync(toasterId, fourSlicesId, liftAndLookId);
         var point = (await advice.GetAsync(toasterId))!.Active.Single(p => p.Id == liftAndLookId);
 
         await advice.RetireAsync(point.Id, point.Version);
@@ -112,25 +116,25 @@ public sealed class AbTestTests : IAsyncLifetime
     [Fact]
     public async Task One_test_per_product_and_only_of_two_active_points_of_it()
     {
-        Assert.Equal(ManageOutcome.Invalid, (await advice.StartAbTestAsync(toasterId, fourSlicesId, fourSlicesId)).Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, (await abTests.StartAsync(toasterId, fourSlicesId, fourSlicesId)).Outcome);
         await using (var db = database.CreateDbContext())
         {
             var otherProductsPoint = (await db.TalkingPoints.FirstAsync(t => t.ProductId != toasterId)).Id;
-            Assert.Equal(ManageOutcome.Invalid, (await advice.StartAbTestAsync(toasterId, fourSlicesId, otherProductsPoint)).Outcome);
+            Assert.Equal(ChangeOutcome.Invalid, (await abTests.StartAsync(toasterId, fourSlicesId, otherProductsPoint)).Outcome);
         }
-        Assert.True((await advice.StartAbTestAsync(toasterId, fourSlicesId, liftAndLookId)).Succeeded);
-        Assert.Equal(ManageOutcome.Conflict, (await advice.StartAbTestAsync(toasterId, liftAndLookId, fourSlicesId)).Outcome);
+        Assert.True((await abTests.StartAsync(toasterId, fourSlicesId, liftAndLookId)).Succeeded);
+        Assert.Equal(ChangeOutcome.Conflict, (await abTests.StartAsync(toasterId, liftAndLookId, fourSlicesId)).Outcome);
 
-        Assert.True((await advice.EndAbTestAsync(toasterId)).Succeeded);
-        Assert.True((await advice.StartAbTestAsync(toasterId, liftAndLookId, fourSlicesId)).Succeeded);
+        Assert.True((await abTests.EndAsync(toasterId)).Succeeded);
+        Assert.True((await abTests.StartAsync(toasterId, liftAndLookId, fourSlicesId)).Succeeded);
     }
 
     [Fact]
     public async Task Only_managers_start_or_end_tests()
     {
-        var asClerk = new TalkingPointService(database, TestUsers.Clerk, TimeProvider.System);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.StartAbTestAsync(toasterId, fourSlicesId, liftAndLookId));
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.EndAbTestAsync(toasterId));
+        var asClerk = new AbTestService(database, TestUsers.Clerk, TimeProvider.System);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.StartAsync(toasterId, fourSlicesId, liftAndLookId));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.EndAsync(toasterId));
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 

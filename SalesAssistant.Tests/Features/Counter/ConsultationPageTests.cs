@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 

@@ -180,9 +180,10 @@ public sealed class ProductSearchTests : IAsyncLifetime
     public async Task The_shared_category_counts_follow_the_managers_edits_and_imports_at_once()
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        var shared = new ProductSearch(database, cache);
-        var products = new ProductService(database, TestUsers.Manager, TimeProvider.System, cache);
-        var import = new CatalogImportService(database, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System, cache);
+        var counts = new CategoryCounts(database, cache);
+        var shared = new ProductSearch(database, counts);
+        var products = new ProductService(database, TestUsers.Manager, TimeProvider.System, counts);
+        var import = new CatalogImportService(database, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System, counts);
         Assert.Equal(7, await KitchenCountAsync());
 
         var kettle = (await products.SearchAsync("kettle", 0, 10, ProductSort.Name)).Items.Single();

@@ -1,5 +1,6 @@
-using SalesAssistant.Catalog;
 using Microsoft.Extensions.Time.Testing;
+using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
 using SalesAssistant.Tests.TestSupport;

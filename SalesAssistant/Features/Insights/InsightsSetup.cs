@@ -7,7 +7,7 @@ namespace SalesAssistant.Features.Insights;
 public static class InsightsSetup
 {
     /// <summary>The dashboard, frequently bought together, till sales and the demo history that fills an empty dashboard.</summary>
-    public static WebApplicationBuilder AddInsights(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddInsights(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<InsightsService>();
         builder.Services.AddScoped<TogetherService>();

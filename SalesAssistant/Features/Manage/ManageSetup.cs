@@ -9,7 +9,7 @@ namespace SalesAssistant.Features.Manage;
 public static class ManageSetup
 {
     /// <summary>The manager's back office: products, talking points, families, catalog import and export, staff.</summary>
-    public static WebApplicationBuilder AddManage(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddManage(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<ProductService>();
         builder.Services.AddScoped<TalkingPointService>();

@@ -1,8 +1,10 @@
-using SalesAssistant.Features.Insights;
+using SalesAssistant.Features.AbTests;
 using SalesAssistant.Features.Insights.Dashboard;
+using SalesAssistant.Features.Insights;
+using SalesAssistant.Store;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Insights;
+namespace SalesAssistant.Tests.Features.Insights.Dashboard;
 
 public sealed class DashboardComponentTests : MudTestContext
 {

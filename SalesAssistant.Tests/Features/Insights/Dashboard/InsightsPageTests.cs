@@ -1,20 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Insights.Dashboard;
+using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Manage.TalkingPoints;
+using SalesAssistant.Store;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Insights;
+namespace SalesAssistant.Tests.Features.Insights.Dashboard;
 
 public sealed class InsightsPageTests : ManagerTestContext
 {
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        Services.AddScoped<InsightsService>();
-    }
-
     [Fact]
     public async Task The_dashboard_shows_the_figures_of_the_finished_consultations()
     {
@@ -56,29 +51,5 @@ public sealed class InsightsPageTests : ManagerTestContext
         page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=kpi-consultations]").GetAttribute("data-value")));
         Assert.Contains(Figures.NoData, page.Find("[data-testid=kpi-upsell-rate]").TextContent);
         Assert.NotEmpty(page.FindAll("[data-testid=ab-tests] [data-testid=no-data]"));
-    }
-}
-
-public sealed class AbTestPickerTests : ManagerTestContext
-{
-    [Fact]
-    public async Task Ticking_two_points_starts_an_ab_test_that_labels_them_A_and_B()
-    {
-        Render<MudBlazor.MudPopoverProvider>();
-        var page = Render<ProductTalkingPointsPage>(p => p.Add(x => x.ProductId, ProductIdAsync("TOAST-4").Result));
-        page.WaitForElement("[data-testid=ab-pick]");
-        Assert.True(page.Find("[data-testid=start-ab-test]").HasAttribute("disabled"));
-
-        page.FindAll("input[data-testid=ab-pick]")[0].Change(true);
-        page.FindAll("input[data-testid=ab-pick]")[1].Change(true);
-        page.Find("[data-testid=start-ab-test]").Click();
-
-        page.WaitForAssertion(() => Assert.Equal(["A", "B"], page.FindAll("[data-testid=ab-variant]").Select(c => c.TextContent.Trim())));
-        Assert.NotNull(page.Find("[data-testid=ab-test-running]"));
-        var advice = await Services.GetRequiredService<TalkingPointService>().GetAsync(await ProductIdAsync("TOAST-4"));
-        Assert.NotNull(advice!.AbTest);
-
-        page.Find("[data-testid=end-ab-test]").Click();
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=ab-variant]")));
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Insights.DemoHistory;
+using SalesAssistant.Features.Insights;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Insights;
+namespace SalesAssistant.Tests.Features.Insights.DemoHistory;
 
 public sealed class DemoHistoryTests : IAsyncLifetime
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Features.Insights.Sales;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Insights;
+namespace SalesAssistant.Tests.Features.Insights.Sales;
 
 public sealed class SalesImportServiceTests : IAsyncLifetime
 {

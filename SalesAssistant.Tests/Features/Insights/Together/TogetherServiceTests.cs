@@ -1,14 +1,16 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using SalesAssistant.Catalog.AccessoryLinks;
 using SalesAssistant.Catalog;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights.Sales;
 using SalesAssistant.Features.Insights.Together;
 using SalesAssistant.Features.Manage.Products;
+using SalesAssistant.Tests.Features.Insights.Sales;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Insights;
+namespace SalesAssistant.Tests.Features.Insights.Together;
 
 /// <summary>
 /// Baskets of <see cref="SalesImportServiceTests.FiveOrders"/>: TOAST-2 in 3 of 5 (T-1, T-2, T-3), JAM in 3 (T-1, T-2, T-4),
@@ -24,7 +26,7 @@ public sealed class TogetherServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
-        together = new TogetherService(database, TestUsers.Manager, new ProductService(database, TestUsers.Manager, clock));
+        together = new TogetherService(database, TestUsers.Manager, new AccessoryLinkService(database, TestUsers.Manager, clock));
         var sales = new SalesImportService(database, TestUsers.Manager, clock);
         Assert.True((await sales.ApplyAsync(Encoding.UTF8.GetBytes(SalesImportServiceTests.FiveOrders), "till.csv")).IsValid);
     }
@@ -100,7 +102,7 @@ public sealed class TogetherServiceTests : IAsyncLifetime
     [Fact]
     public async Task Only_managers_see_or_link_suggestions()
     {
-        var asClerk = new TogetherService(database, TestUsers.Clerk, new ProductService(database, TestUsers.Clerk, clock));
+        var asClerk = new TogetherService(database, TestUsers.Clerk, new AccessoryLinkService(database, TestUsers.Clerk, clock));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.SuggestAsync(Week));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.BasketsAsync(Week, 1, 2));
         var suggestion = Assert.Single(await together.SuggestAsync(Week with { MinTogether = 2 }));

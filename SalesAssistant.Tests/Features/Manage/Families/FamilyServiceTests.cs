@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Manage;
 using SalesAssistant.Features.Manage.Families;
+using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.Families;
 
 public sealed class FamilyServiceTests : IAsyncLifetime
 {
@@ -59,7 +60,7 @@ public sealed class FamilyServiceTests : IAsyncLifetime
 
         var result = await families.AddMemberAsync(other!.Value, "TOAST-2");
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
         Assert.Contains("Crisp toasters", result.Message);
     }
 
@@ -70,7 +71,7 @@ public sealed class FamilyServiceTests : IAsyncLifetime
     {
         var (result, id) = await families.CreateAsync(new FamilyNameModel { Name = name });
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
         Assert.Null(id);
     }
 

@@ -1,12 +1,13 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Import;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.Import;
 
 public sealed class CatalogImportServiceTests : IAsyncLifetime
 {
@@ -162,7 +163,7 @@ public sealed class CatalogImportServiceTests : IAsyncLifetime
         Assert.Empty(await search.SearchAsync("quattro"));
         var counter = new SalesAssistant.Features.Counter.CounterService(database, TimeProvider.System, TestUsers.Clerk);
         var id = (await counter.StartAsync("TOAST-2"))!.Value;
-        Assert.Equal(SalesAssistant.Features.Counter.UpsellOutcome.NotOffered, (await counter.GetAsync(id))!.UpsellOutcome);
+        Assert.Equal(UpsellOutcome.NotOffered, (await counter.GetAsync(id))!.UpsellOutcome);
     }
 
     [Fact]

@@ -5,16 +5,11 @@ using SalesAssistant.Catalog.File;
 using SalesAssistant.Features.Manage.Import;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.Import;
 
 public sealed class ImportPageTests : ManagerTestContext
 {
-    public ImportPageTests()
-    {
-        Services.AddSingleton<CatalogFileReader>();
-        Services.AddScoped<CatalogImportService>();
-        Services.AddSingleton(Options.Create(new ImportOptions { MaxFileBytes = 1024 }));
-    }
+    public ImportPageTests() => Services.AddSingleton(Options.Create(new ImportOptions { MaxFileBytes = 1024 }));
 
     private IRenderedComponent<ImportPage> Upload(InputFileContent file)
     {

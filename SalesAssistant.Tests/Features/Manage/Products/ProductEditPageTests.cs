@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SalesAssistant.Features.Manage.Families;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.Products;
 
-public sealed class CatalogEditorPageTests : ManagerTestContext
+public sealed class ProductEditPageTests : ManagerTestContext
 {
     private async Task<IRenderedComponent<ProductEditPage>> OpenProductAsync(string sku)
     {
@@ -56,19 +55,5 @@ public sealed class CatalogEditorPageTests : ManagerTestContext
         page.FindAll("[data-testid=accessory-up]")[2].Click();
 
         page.WaitForAssertion(() => Assert.Equal(["CRUMB", "JAM", "BAG-OUT"], page.FindAll("[data-testid=linked-accessory]").Select(a => a.GetAttribute("data-sku"))));
-    }
-
-    [Fact]
-    public async Task Moving_a_tier_down_reorders_the_family()
-    {
-        await using var db = Database.CreateDbContext();
-        var family = await db.Families.SingleAsync();
-        var page = Render<FamilyPage>(p => p.Add(x => x.Id, family.Id));
-        page.WaitForElement("[data-testid=family-member]");
-
-        page.FindAll("[data-testid=tier-down]")[0].Click();
-
-        page.WaitForAssertion(() => Assert.Equal(["TOAST-4", "TOAST-2", "TOAST-4X", "TOAST-6"], page.FindAll("[data-testid=family-member]").Select(m => m.GetAttribute("data-sku"))));
-        Assert.NotNull(page.Find("[data-testid=tier-price-warning]"));
     }
 }

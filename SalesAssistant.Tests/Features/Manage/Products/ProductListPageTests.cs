@@ -1,14 +1,16 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
+using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.Products;
 
-public sealed class ManageHomePageTests : ManagerTestContext
+public sealed class ProductListPageTests : ManagerTestContext
 {
     private readonly HeldListQueries held = new();
 
@@ -18,14 +20,14 @@ public sealed class ManageHomePageTests : ManagerTestContext
         Services.AddSingleton<IDbContextFactory<SalesDb>>(new HeldFactory(Database, held));
     }
 
-    private static string[] Skus(IRenderedComponent<ManageHomePage> page) =>
+    private static string[] Skus(IRenderedComponent<ProductListPage> page) =>
         page.FindAll("[data-testid=advice-product]").Select(e => e.GetAttribute("data-sku")!).ToArray();
 
     /// <summary>
     /// Lets a released load run to its end: SQLite answers at once, so what is left of it are a few continuations queued
     /// on the renderer's dispatcher, which runs them in order before each of these no-op calls.
     /// </summary>
-    private static async Task LoadsEndedAsync(IRenderedComponent<ManageHomePage> page)
+    private static async Task LoadsEndedAsync(IRenderedComponent<ProductListPage> page)
     {
         for (var i = 0; i < 20; i++)
         {
@@ -37,7 +39,7 @@ public sealed class ManageHomePageTests : ManagerTestContext
     public async Task A_first_page_that_loads_after_the_search_results_does_not_replace_them()
     {
         Render<MudBlazor.MudPopoverProvider>();
-        var page = Render<ManageHomePage>();
+        var page = Render<ProductListPage>();
         await held.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30));
 
         page.Find("input[data-testid=advice-search]").Input("quattro");
@@ -52,7 +54,7 @@ public sealed class ManageHomePageTests : ManagerTestContext
     public async Task A_search_typed_while_the_first_page_loads_is_applied_once_it_has_loaded()
     {
         Render<MudBlazor.MudPopoverProvider>();
-        var page = Render<ManageHomePage>();
+        var page = Render<ProductListPage>();
         await held.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30));
 
         page.Find("input[data-testid=advice-search]").Input("quattro");
@@ -67,7 +69,7 @@ public sealed class ManageHomePageTests : ManagerTestContext
     public async Task Without_a_search_the_first_page_shows_once_it_has_loaded()
     {
         Render<MudBlazor.MudPopoverProvider>();
-        var page = Render<ManageHomePage>();
+        var page = Render<ProductListPage>();
         await held.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Empty(Skus(page));
 

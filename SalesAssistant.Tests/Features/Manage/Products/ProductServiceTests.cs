@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Manage;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Features.Manage.TalkingPoints;
+using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.Products;
 
 public sealed class ProductServiceTests : IAsyncLifetime
 {
@@ -65,7 +66,7 @@ public sealed class ProductServiceTests : IAsyncLifetime
 
         var (result, _) = await products.CreateAsync(model);
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.Message);
     }
 
@@ -90,7 +91,7 @@ public sealed class ProductServiceTests : IAsyncLifetime
 
         var (result, id) = await products.CreateAsync(model);
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
         Assert.Null(id);
     }
 
@@ -107,7 +108,7 @@ public sealed class ProductServiceTests : IAsyncLifetime
         Assert.True((await products.UpdateAsync(id, seen.Version, first)).Succeeded);
         var refused = await products.UpdateAsync(id, seen.Version, second);
 
-        Assert.Equal(ManageOutcome.Conflict, refused.Outcome);
+        Assert.Equal(ChangeOutcome.Conflict, refused.Outcome);
         Assert.Contains("price 45.00", refused.Message);
         var now = (await products.GetAsync(id))!;
         Assert.Equal((45m, 5), (now.Model.Price, now.Model.Stock));
@@ -130,27 +131,6 @@ public sealed class ProductServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Accessories_are_linked_reordered_and_removed_and_the_reverse_link_is_optional()
-    {
-        var kettle = await IdAsync("KETTLE");
-        var jam = await IdAsync("JAM");
-        var crumb = await IdAsync("CRUMB");
-
-        Assert.True((await products.AddAccessoryAsync(kettle, "JAM", alsoReverse: true)).Succeeded);
-        Assert.True((await products.AddAccessoryAsync(kettle, "crumb", alsoReverse: false)).Succeeded);
-        Assert.True((await products.MoveAccessoryAsync(kettle, crumb, -1)).Succeeded);
-
-        Assert.Equal(["CRUMB", "JAM"], (await products.GetAsync(kettle))!.Accessories.Select(a => a.Sku));
-        Assert.Equal(["KETTLE"], (await products.GetAsync(jam))!.Accessories.Select(a => a.Sku));
-        Assert.Empty((await products.GetAsync(crumb))!.Accessories);
-
-        Assert.True((await products.RemoveAccessoryAsync(kettle, crumb)).Succeeded);
-        Assert.Equal(["JAM"], (await products.GetAsync(kettle))!.Accessories.Select(a => a.Sku));
-        Assert.Equal(ManageOutcome.Invalid, (await products.AddAccessoryAsync(kettle, "KETTLE", false)).Outcome);
-        Assert.Equal(ManageOutcome.Invalid, (await products.AddAccessoryAsync(kettle, "NOPE", false)).Outcome);
-    }
-
-    [Fact]
     public async Task Clerks_and_strangers_cannot_edit_the_catalog()
     {
         var id = await IdAsync("TOAST-2");
@@ -162,9 +142,6 @@ public sealed class ProductServiceTests : IAsyncLifetime
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.CreateAsync(Grill()));
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.UpdateAsync(id, 0, Grill()));
             await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.SetActiveAsync(id, 0, false));
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.AddAccessoryAsync(id, "JAM", true));
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.RemoveAccessoryAsync(id, id));
-            await Assert.ThrowsAsync<UnauthorizedAccessException>(() => service.MoveAccessoryAsync(id, id, 1));
         }
         Assert.Equal(4000, (await database.CreateDbContext().Products.SingleAsync(p => p.Id == id)).PriceMinor);
     }

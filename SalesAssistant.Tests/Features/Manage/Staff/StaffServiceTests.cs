@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Manage;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Staff;
+using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.Staff;
 
 public sealed class StaffServiceTests : IAsyncLifetime
 {
@@ -80,7 +81,7 @@ public sealed class StaffServiceTests : IAsyncLifetime
 
         var second = await staff.CreateClerkAsync(new ClerkModel { Email = "anna@store.test", DisplayName = "Other Anna", Password = "Anna-Counter-2" });
 
-        Assert.Equal(ManageOutcome.Invalid, second.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, second.Outcome);
         Assert.Contains("already", second.Message);
     }
 
@@ -93,7 +94,7 @@ public sealed class StaffServiceTests : IAsyncLifetime
     {
         var result = await staff.CreateClerkAsync(new ClerkModel { Email = email, DisplayName = name, Password = password });
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.Message);
         Assert.Equal(2, (await staff.ListAsync()).Count);
     }
@@ -129,7 +130,7 @@ public sealed class StaffServiceTests : IAsyncLifetime
     {
         var result = await staff.DisableAsync(TestUsers.ManagerId);
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.TalkingPoints;
 
 public sealed class ProductTalkingPointsPageTests : ManagerTestContext
 {

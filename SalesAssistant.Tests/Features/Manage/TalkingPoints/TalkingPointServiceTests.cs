@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
-using SalesAssistant.Features.Accounts;
-using SalesAssistant.Features.Manage;
+using SalesAssistant.Data;
+using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Features.Manage.TalkingPoints;
+using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
-namespace SalesAssistant.Tests.Features.Manage;
+namespace SalesAssistant.Tests.Features.Manage.TalkingPoints;
 
 public sealed class TalkingPointServiceTests : IAsyncLifetime
 {
@@ -61,7 +63,7 @@ public sealed class TalkingPointServiceTests : IAsyncLifetime
         var second = await advice.EditAsync(seenByBoth.Id, seenByBoth.Version, new TalkingPointModel { Text = "Second manager's words" });
 
         Assert.True(first.Succeeded);
-        Assert.Equal(ManageOutcome.Conflict, second.Outcome);
+        Assert.Equal(ChangeOutcome.Conflict, second.Outcome);
         Assert.Contains("First manager's words", second.Message);
         Assert.Equal("First manager's words", (await ActiveAsync())[0].Text);
         Assert.Single(await advice.HistoryAsync(toaster));
@@ -89,7 +91,7 @@ public sealed class TalkingPointServiceTests : IAsyncLifetime
 
         var stale = await advice.MoveAsync(first.Id, first.Version, 1);
 
-        Assert.Equal(ManageOutcome.Conflict, stale.Outcome);
+        Assert.Equal(ChangeOutcome.Conflict, stale.Outcome);
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class TalkingPointServiceTests : IAsyncLifetime
 
         var sixth = await advice.AddAsync(toaster, new TalkingPointModel { Text = "Six" });
 
-        Assert.Equal(ManageOutcome.Invalid, sixth.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, sixth.Outcome);
         Assert.Contains("at most 5", sixth.Message);
         Assert.Equal(5, (await ActiveAsync()).Count);
     }
@@ -131,7 +133,7 @@ public sealed class TalkingPointServiceTests : IAsyncLifetime
     {
         var result = await advice.AddAsync(toaster, new TalkingPointModel { Text = text });
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
         Assert.Equal(2, (await ActiveAsync()).Count);
     }
 
@@ -142,7 +144,7 @@ public sealed class TalkingPointServiceTests : IAsyncLifetime
 
         var result = await advice.EditAsync(point.Id, point.Version, new TalkingPointModel { Text = new string('x', 201) });
 
-        Assert.Equal(ManageOutcome.Invalid, result.Outcome);
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
         Assert.Equal("Toasts four slices at once", (await ActiveAsync())[0].Text);
     }
 
