@@ -59,9 +59,7 @@ public class SearchBenchmarks
     [Benchmark(Description = "(b) raw FTS5")]
     public int RawFts()
     {
-        ftsCommand.Parameters[0].Value = ProductQueries.FullTextQuery(terms[next]) ?? "\"\"";
-        ftsCommand.Parameters[1].Value = terms[next].Trim();
-        using var reader = ftsCommand.ExecuteReader();
+        using var reader = ExecuteFts();
         var rows = 0;
         while (reader.Read())
         {
@@ -70,19 +68,47 @@ public class SearchBenchmarks
         return rows;
     }
 
+    /// <summary>What <see cref="RawFts"/> reads, as SKUs in order (for checking the cases against each other, not measured).</summary>
+    public IReadOnlyList<string> RawFtsSkus()
+    {
+        using var reader = ExecuteFts();
+        var skus = new List<string>();
+        while (reader.Read())
+        {
+            skus.Add(reader.GetString(0));
+        }
+        return skus;
+    }
+
     [Benchmark(Description = "(c) naive LIKE")]
-    public async Task<int> NaiveLike()
+    public async Task<int> NaiveLike() => (await NaiveLikeSkusAsync()).Count;
+
+    /// <summary>The products the naive query finds for the current term, by SKU.</summary>
+    public async Task<IReadOnlyList<string>> NaiveLikeSkusAsync()
     {
         await using var db = await database.CreateDbContextAsync();
         var query = db.Products.AsNoTracking().Where(p => p.IsActive);
-        foreach (var word in terms[next].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in CurrentTerm.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var pattern = $"%{word}%";
             query = query.Where(p => EF.Functions.Like(p.Name, pattern) || EF.Functions.Like(p.Brand!, pattern)
                 || EF.Functions.Like(p.Sku, pattern) || EF.Functions.Like(p.Ean!, pattern));
         }
         var hits = await query.OrderBy(p => p.Name).Take(20).Select(p => new { p.Sku, p.Name, Category = p.Category!.Name, p.PriceMinor, p.Stock }).ToListAsync();
-        return hits.Count;
+        return hits.Select(h => h.Sku).ToList();
+    }
+
+    /// <summary>The term the cases search for in this iteration.</summary>
+    public string CurrentTerm => terms[next];
+
+    /// <summary>How many terms the cases walk through.</summary>
+    public int TermCount => terms.Count;
+
+    private SqliteDataReader ExecuteFts()
+    {
+        ftsCommand.Parameters[0].Value = ProductQueries.FullTextQuery(terms[next]) ?? "\"\"";
+        ftsCommand.Parameters[1].Value = terms[next].Trim();
+        return ftsCommand.ExecuteReader();
     }
 
     [GlobalCleanup]

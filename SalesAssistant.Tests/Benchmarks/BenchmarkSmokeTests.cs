@@ -1,9 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using SalesAssistant.Benchmarks.Pitch;
 using SalesAssistant.Benchmarks.Search;
+using SalesAssistant.Benchmarks.Support;
+using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Benchmarks;
@@ -31,10 +34,27 @@ public sealed class BenchmarkSmokeTests : IDisposable
         await benchmarks.SetupAsync();
         try
         {
-            benchmarks.NextTerm();
-            Assert.NotEmpty(await benchmarks.AppSearch());
-            Assert.True(benchmarks.RawFts() > 0);
-            Assert.True(await benchmarks.NaiveLike() > 0);
+            var db = await BenchmarkCatalog.OpenAsync(1000);
+            await using var context = await db.CreateDbContextAsync();
+            var catalog = await context.Products.AsNoTracking().Where(p => p.IsActive)
+                .ToDictionaryAsync(p => p.Sku, p => new[] { p.Name, p.Brand ?? "", p.Sku, p.Ean ?? "" }, StringComparer.OrdinalIgnoreCase);
+            var found = 0;
+            for (var i = 0; i < benchmarks.TermCount; i++)
+            {
+                benchmarks.NextTerm();
+                var term = benchmarks.CurrentTerm;
+                var app = (await benchmarks.AppSearch()).Select(h => h.Sku).ToList();
+                var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+                // (a) and (b) run the same SQL: the same products in the same order (the app lists an exact SKU once).
+                Assert.Equal(app, benchmarks.RawFtsSkus().Distinct(StringComparer.OrdinalIgnoreCase).Take(ProductSearch.MaxResults));
+                // Every product found is an active product of the catalog that matches what was typed.
+                Assert.All(app, sku => Assert.True(catalog.ContainsKey(sku), $"'{term}' found {sku}, which is not an active product"));
+                Assert.All(await benchmarks.NaiveLikeSkusAsync(), sku => Assert.All(words, word =>
+                    Assert.Contains(catalog[sku], field => field.Contains(word, StringComparison.OrdinalIgnoreCase))));
+                found += app.Count;
+            }
+            Assert.True(found > 0, "No term found anything");
         }
         finally
         {
