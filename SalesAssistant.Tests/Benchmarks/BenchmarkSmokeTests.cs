@@ -1,8 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Benchmarks.Pitch;
 using SalesAssistant.Benchmarks.Search;
 using SalesAssistant.Benchmarks.Support;

@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
+using SalesAssistant.LoadTool;
 using SalesAssistant.LoadTool.Commands;
 using SalesAssistant.LoadTool.Protocol;
-using SalesAssistant.LoadTool;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.LoadTool;

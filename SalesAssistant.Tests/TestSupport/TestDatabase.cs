@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesAssistant.Catalog.File;
 using SalesAssistant.Catalog;
+using SalesAssistant.Catalog.File;
 using SalesAssistant.Data;
 
 namespace SalesAssistant.Tests.TestSupport;

@@ -3,8 +3,8 @@ using SalesAssistant.Data;
 using SalesAssistant.Features.AbTests;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
-using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Features.Manage;
+using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.AbTests;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SalesAssistant.Catalog;
 using Microsoft.Extensions.Caching.Memory;
+using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Manage.Import;

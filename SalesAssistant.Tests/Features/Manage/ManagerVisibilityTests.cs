@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using SalesAssistant.Components.Layout;
 using SalesAssistant.Accounts;
+using SalesAssistant.Components.Layout;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using SalesAssistant.Catalog;
 using SalesAssistant.Accounts;
+using SalesAssistant.Catalog;
 
 namespace SalesAssistant.Data.Configurations;
 

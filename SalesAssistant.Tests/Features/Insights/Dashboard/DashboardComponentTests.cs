@@ -1,6 +1,6 @@
 using SalesAssistant.Features.AbTests;
-using SalesAssistant.Features.Insights.Dashboard;
 using SalesAssistant.Features.Insights;
+using SalesAssistant.Features.Insights.Dashboard;
 using SalesAssistant.Store;
 using SalesAssistant.Tests.TestSupport;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Insights.Dashboard;
 using SalesAssistant.Features.Insights;
+using SalesAssistant.Features.Insights.Dashboard;
 using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Store;
 using SalesAssistant.Tests.TestSupport;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Insights.DemoHistory;
 using SalesAssistant.Features.Insights;
+using SalesAssistant.Features.Insights.DemoHistory;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Insights.DemoHistory;

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using SalesAssistant.Catalog.AccessoryLinks;
 using SalesAssistant.Catalog;
+using SalesAssistant.Catalog.AccessoryLinks;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights.Sales;
 using SalesAssistant.Features.Insights.Together;

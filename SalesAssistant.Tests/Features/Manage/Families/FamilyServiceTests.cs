@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
-using SalesAssistant.Features.Manage.Families;
 using SalesAssistant.Features.Manage;
+using SalesAssistant.Features.Manage.Families;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Families;

@@ -1,8 +1,8 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesAssistant.Catalog.File;
 using SalesAssistant.Catalog;
+using SalesAssistant.Catalog.File;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Import;
 using SalesAssistant.Tests.TestSupport;

@@ -1,11 +1,11 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
-using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Features.Manage;
+using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Products;

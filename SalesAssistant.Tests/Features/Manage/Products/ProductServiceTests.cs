@@ -2,9 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
+using SalesAssistant.Features.Manage;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Features.Manage.TalkingPoints;
-using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Products;

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
-using SalesAssistant.Features.Manage.Staff;
 using SalesAssistant.Features.Manage;
+using SalesAssistant.Features.Manage.Staff;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Staff;

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Time.Testing;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
+using SalesAssistant.Features.Manage;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Features.Manage.TalkingPoints;
-using SalesAssistant.Features.Manage;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.TalkingPoints;

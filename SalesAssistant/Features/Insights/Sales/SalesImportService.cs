@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using SalesAssistant.Catalog;
-using SalesAssistant.Data;
-using SalesAssistant.Catalog.File;
 using SalesAssistant.Accounts;
+using SalesAssistant.Catalog;
+using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Insights.Sales;
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using SalesAssistant.Catalog;
 using SalesAssistant.Accounts;
+using SalesAssistant.Catalog;
 using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Manage.Families;

@@ -1,5 +1,5 @@
-using SalesAssistant.Catalog.File;
 using SalesAssistant.Accounts;
+using SalesAssistant.Catalog.File;
 
 namespace SalesAssistant.Features.Manage.Import;
 
