@@ -134,20 +134,22 @@ public sealed partial class CatalogFileReader
     private static CatalogFileRow ToRow(int line, CsvReader record, Dictionary<string, int> header)
     {
         string? Field(string column) => header.TryGetValue(column, out var index) ? record.GetString(index).Trim() : null;
+        // Text cells come back without the apostrophe the export puts before a formula-like start (SpreadsheetText).
+        string? Text(string column) => Field(column) is { } value ? SpreadsheetText.Unprotect(value) : null;
         return new CatalogFileRow(
             line,
-            Field(CatalogColumns.Sku),
-            Field(CatalogColumns.Ean),
-            Field(CatalogColumns.Name),
-            Field(CatalogColumns.Brand),
-            Field(CatalogColumns.Category),
+            Text(CatalogColumns.Sku),
+            Text(CatalogColumns.Ean),
+            Text(CatalogColumns.Name),
+            Text(CatalogColumns.Brand),
+            Text(CatalogColumns.Category),
             Field(CatalogColumns.Price),
             Field(CatalogColumns.Stock),
-            Field(CatalogColumns.Family),
+            Text(CatalogColumns.Family),
             Field(CatalogColumns.Tier),
-            Field(CatalogColumns.Accessories),
-            Field(CatalogColumns.TalkingPoints),
-            Field(CatalogColumns.Specs));
+            Text(CatalogColumns.Accessories),
+            Text(CatalogColumns.TalkingPoints),
+            Text(CatalogColumns.Specs));
     }
 
     private static CatalogReadResult Failed(string fileName, CatalogFileError error) => Failed(fileName, [error]);

@@ -55,18 +55,18 @@ public sealed class CatalogFileWriter(IDbContextFactory<SalesDb> dbFactory)
             {
                 csv.WriteRecord(
                 [
-                    p.Sku,
+                    SpreadsheetText.Protect(p.Sku),
                     p.Ean ?? "",
-                    p.Name,
-                    p.Brand ?? "",
-                    p.Category,
+                    SpreadsheetText.Protect(p.Name),
+                    SpreadsheetText.Protect(p.Brand ?? ""),
+                    SpreadsheetText.Protect(p.Category),
                     new Money(p.PriceMinor).ToInvariant(),
                     p.Stock.ToString(CultureInfo.InvariantCulture),
-                    p.Family ?? "",
+                    SpreadsheetText.Protect(p.Family ?? ""),
                     p.Tier?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    string.Join(CatalogColumns.ListSeparator, p.Accessories),
-                    string.Join(CatalogColumns.ListSeparator, p.TalkingPoints),
-                    string.Join(CatalogColumns.SpecSeparator + " ", p.Specs),
+                    SpreadsheetText.Protect(string.Join(CatalogColumns.ListSeparator, p.Accessories)),
+                    SpreadsheetText.Protect(string.Join(CatalogColumns.ListSeparator, p.TalkingPoints)),
+                    SpreadsheetText.Protect(string.Join(CatalogColumns.SpecSeparator + " ", p.Specs)),
                 ]);
             }
             lastSku = batch[^1].Sku;

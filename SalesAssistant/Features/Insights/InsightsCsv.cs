@@ -1,6 +1,8 @@
 using System.Globalization;
 using CsvHelper;
 
+using SalesAssistant.Catalog.File;
+
 namespace SalesAssistant.Features.Insights;
 
 /// <summary>
@@ -77,5 +79,5 @@ public static class InsightsCsv
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Names are typed by people: a leading = + - @ would run as a formula when the file is opened in a spreadsheet.</summary>
-    internal static string Text(string value) => value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
+    internal static string Text(string value) => SpreadsheetText.Protect(value);
 }
