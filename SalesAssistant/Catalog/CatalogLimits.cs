@@ -16,6 +16,12 @@ public static class CatalogLimits
     public const int MaxAccessories = 50;
     public const int MaxStock = 1_000_000_000;
 
+    /// <summary>
+    /// The longest field a catalog or till file may hold, well above any valid one (50 specs of 600 characters): a longer
+    /// one is a bad row, so a broken file cannot fill memory or messages.
+    /// </summary>
+    public const int MaxFieldLength = 32_000;
+
     /// <summary>Ten million in the store currency: anything above is a typo, and it keeps sums far from overflow.</summary>
     public const long MaxPriceMinor = 10_000_000_00;
 }

@@ -21,7 +21,7 @@ public static class ProductQueries
     /// </summary>
     public static string? FullTextQuery(string? term)
     {
-        var folded = TextFolding.Fold(term?.Length > MaxTermLength ? term[..MaxTermLength] : term);
+        var folded = TextFolding.Fold(term is null ? null : ShortText.Cut(term, MaxTermLength));
         var phrases = folded
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(Tokens)

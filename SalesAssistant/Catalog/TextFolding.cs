@@ -13,7 +13,8 @@ public static class TextFolding
             return "";
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // A lone surrogate (half an emoji, from a modified client) would make Normalize throw: it becomes U+FFFD.
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -34,4 +35,7 @@ public static class TextFolding
         }
         return builder.ToString().Normalize(NormalizationForm.FormC).Trim();
     }
+
+    private static string WithoutLoneSurrogates(string text) =>
+        text.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') < 0 ? text : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
 }

@@ -141,7 +141,7 @@ public sealed class AccessoryLinkService(IDbContextFactory<SalesDb> dbFactory, C
         {
             ProductId = productId,
             Kind = kind,
-            Summary = summary.Length > SummaryMaxLength ? summary[..SummaryMaxLength] : summary,
+            Summary = ShortText.Cut(summary, SummaryMaxLength),
             ChangedById = manager.Id,
             ChangedBy = manager.Name,
             ChangedAt = clock.GetUtcNow(),

@@ -27,10 +27,10 @@ public static partial class CatalogFields
     public static string DescribePriceProblem(string text) => text switch
     {
         _ when text.StartsWith('-') => "must be 0 or more",
-        _ when text.Contains(',') => $"'{text}' uses ',' — write prices with '.' as the decimal separator (e.g. 19.99)",
+        _ when text.Contains(',') => $"{ShortText.Quote(text)} uses ',' — write prices with '.' as the decimal separator (e.g. 19.99)",
         _ when PricePattern().IsMatch(text) => $"must be at most {new Money(CatalogLimits.MaxPriceMinor).ToInvariant()}",
-        _ when Regex.IsMatch(text, @"^\d+\.\d{3,}$") => $"'{text}' has more than 2 decimals",
-        _ => $"'{text}' is not a price (expected digits with an optional '.' and up to 2 decimals, e.g. 19.99)",
+        _ when Regex.IsMatch(text, @"^\d+\.\d{3,}$") => $"{ShortText.Quote(text)} has more than 2 decimals",
+        _ => $"{ShortText.Quote(text)} is not a price (expected digits with an optional '.' and up to 2 decimals, e.g. 19.99)",
     };
 
     public static bool TryParseStock(string? text, out int stock)
@@ -50,6 +50,32 @@ public static partial class CatalogFields
             && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out tier)
             && tier >= 1;
     }
+
+    /// <summary>Fields of the row longer than <see cref="CatalogLimits.MaxFieldLength"/> or holding a control character, one problem each.</summary>
+    public static List<CatalogFileError> FieldProblems(CatalogFileRow row)
+    {
+        var problems = new List<CatalogFileError>();
+        foreach (var (column, value) in new[]
+        {
+            (CatalogColumns.Sku, row.Sku), (CatalogColumns.Ean, row.Ean), (CatalogColumns.Name, row.Name), (CatalogColumns.Brand, row.Brand),
+            (CatalogColumns.Category, row.Category), (CatalogColumns.Price, row.Price), (CatalogColumns.Stock, row.Stock),
+            (CatalogColumns.Family, row.Family), (CatalogColumns.Tier, row.Tier), (CatalogColumns.Accessories, row.Accessories),
+            (CatalogColumns.TalkingPoints, row.TalkingPoints), (CatalogColumns.Specs, row.Specs),
+        })
+        {
+            if (FieldProblem(value) is { } problem)
+            {
+                problems.Add(new CatalogFileError(row.Line, column, problem));
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>What is wrong with a field of a file before its own rules are checked: its length or a control character.</summary>
+    public static string? FieldProblem(string? value) =>
+        value?.Length > CatalogLimits.MaxFieldLength
+            ? $"is longer than {CatalogLimits.MaxFieldLength} characters"
+            : ShortText.FirstControlCharacter(value) is { } control ? ShortText.DescribeControlCharacter(control) : null;
 
     public static IReadOnlyList<string> SplitList(string? text) =>
         string.IsNullOrWhiteSpace(text)
@@ -76,17 +102,17 @@ public static partial class CatalogFields
             var value = colon < 0 ? "" : part[(colon + 1)..].Trim();
             if (colon < 0 || key.Length == 0 || value.Length == 0)
             {
-                problem = $"'{part.Trim()}' is not a 'Key: Value' pair";
+                problem = $"{ShortText.Quote(part.Trim())} is not a 'Key: Value' pair";
                 return null;
             }
             if (key.Length > CatalogLimits.SpecKeyMaxLength || value.Length > CatalogLimits.SpecValueMaxLength)
             {
-                problem = $"spec '{key}' is too long (key ≤ {CatalogLimits.SpecKeyMaxLength}, value ≤ {CatalogLimits.SpecValueMaxLength} characters)";
+                problem = $"spec {ShortText.Quote(key)} is too long (key ≤ {CatalogLimits.SpecKeyMaxLength}, value ≤ {CatalogLimits.SpecValueMaxLength} characters)";
                 return null;
             }
             if (specs.Any(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase)))
             {
-                problem = $"spec '{key}' appears twice";
+                problem = $"spec {ShortText.Quote(key)} appears twice";
                 return null;
             }
             specs.Add(new(key, value));

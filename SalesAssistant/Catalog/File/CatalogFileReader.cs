@@ -110,7 +110,7 @@ public sealed partial class CatalogFileReader
             var name = names[i].Trim().ToLowerInvariant();
             if (!CatalogColumns.All.Contains(name))
             {
-                errors.Add(new CatalogFileError(1, names[i], $"unknown column; the columns are {string.Join(", ", CatalogColumns.All)}"));
+                errors.Add(new CatalogFileError(1, QuotedColumn(names[i]), $"unknown column; the columns are {string.Join(", ", CatalogColumns.All)}"));
             }
             else if (!header.TryAdd(name, i))
             {
@@ -123,6 +123,9 @@ public sealed partial class CatalogFileReader
         }
         return header;
     }
+
+    /// <summary>An unknown column's name as a message shows it: at most <see cref="ShortText.QuotedLength"/> characters.</summary>
+    internal static string QuotedColumn(string name) => name.Length <= ShortText.QuotedLength ? name : ShortText.Cut(name, ShortText.QuotedLength) + "…";
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {

@@ -9,12 +9,12 @@ public sealed class CatalogFileRowValidator : AbstractValidator<CatalogFileRow>
     {
         RuleFor(r => r.Sku).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required")
-            .Matches(CatalogFields.SkuPattern()).WithMessage("'{PropertyValue}' must be 1–64 characters of A–Z, a–z, 0–9, '-', '_' or '.'")
+            .Matches(CatalogFields.SkuPattern()).WithMessage(r => $"{ShortText.Quote(r.Sku)} must be 1–64 characters of A–Z, a–z, 0–9, '-', '_' or '.'")
             .OverridePropertyName(CatalogColumns.Sku);
 
         RuleFor(r => r.Ean!).Cascade(CascadeMode.Stop)
-            .Must(Ean.HasValidLength).WithMessage("'{PropertyValue}' must be 8 or 13 digits")
-            .Must(Ean.IsValid).WithMessage("'{PropertyValue}' has a wrong check digit")
+            .Must(Ean.HasValidLength).WithMessage(r => $"{ShortText.Quote(r.Ean)} must be 8 or 13 digits")
+            .Must(Ean.IsValid).WithMessage(r => $"{ShortText.Quote(r.Ean)} has a wrong check digit")
             .When(r => !string.IsNullOrEmpty(r.Ean))
             .OverridePropertyName(CatalogColumns.Ean);
 
@@ -39,7 +39,7 @@ public sealed class CatalogFileRowValidator : AbstractValidator<CatalogFileRow>
 
         RuleFor(r => r.Stock).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required")
-            .Must(s => CatalogFields.TryParseStock(s, out _)).WithMessage("'{PropertyValue}' must be a whole number, 0 or more")
+            .Must(s => CatalogFields.TryParseStock(s, out _)).WithMessage(r => $"{ShortText.Quote(r.Stock)} must be a whole number, 0 or more")
             .OverridePropertyName(CatalogColumns.Stock);
 
         RuleFor(r => r.Family)
@@ -48,7 +48,7 @@ public sealed class CatalogFileRowValidator : AbstractValidator<CatalogFileRow>
 
         RuleFor(r => r.Tier).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("is required when 'family' is given")
-            .Must(t => CatalogFields.TryParseTier(t, out _)).WithMessage("'{PropertyValue}' must be a whole number, 1 or more")
+            .Must(t => CatalogFields.TryParseTier(t, out _)).WithMessage(r => $"{ShortText.Quote(r.Tier)} must be a whole number, 1 or more")
             .When(r => !string.IsNullOrEmpty(r.Family))
             .OverridePropertyName(CatalogColumns.Tier);
 

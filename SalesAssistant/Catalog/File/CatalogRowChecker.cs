@@ -31,6 +31,12 @@ internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = n
     public void Check(CatalogFileRow row, List<CatalogFileError> errors)
     {
         RowCount++;
+        if (CatalogFields.FieldProblems(row) is { Count: > 0 } fieldProblems)
+        {
+            // A field longer than any valid one, or holding a control character, is named alone: no other rule runs on the row.
+            errors.AddRange(fieldProblems);
+            return;
+        }
         foreach (var failure in RowValidator.Validate(row).Errors)
         {
             errors.Add(new CatalogFileError(row.Line, failure.PropertyName, failure.ErrorMessage));
@@ -38,11 +44,11 @@ internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = n
 
         if (!string.IsNullOrEmpty(row.Sku) && !skus.TryAdd(row.Sku, new SkuSeen(row.Line, RowCount)))
         {
-            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Sku, $"'{row.Sku}' is already used on line {skus[row.Sku].Line}"));
+            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Sku, $"{ShortText.Quote(row.Sku)} is already used on line {skus[row.Sku].Line}"));
         }
         if (!string.IsNullOrEmpty(row.Ean) && FirstLineOfEan(row.Ean, row.Line) is { } eanLine)
         {
-            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Ean, $"'{row.Ean}' is already used on line {eanLine}"));
+            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Ean, $"{ShortText.Quote(row.Ean)} is already used on line {eanLine}"));
         }
         if (!string.IsNullOrEmpty(row.Family) && CatalogFields.TryParseTier(row.Tier, out var tier))
         {
@@ -53,7 +59,7 @@ internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = n
             }
             if (!firstLineOfTier.TryAdd((family, tier), row.Line))
             {
-                errors.Add(new CatalogFileError(row.Line, CatalogColumns.Tier, $"tier {tier} of family '{row.Family}' is already used on line {firstLineOfTier[(family, tier)]}"));
+                errors.Add(new CatalogFileError(row.Line, CatalogColumns.Tier, $"tier {tier} of family {ShortText.Quote(row.Family)} is already used on line {firstLineOfTier[(family, tier)]}"));
             }
         }
 
@@ -73,7 +79,7 @@ internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = n
             var unknown = pending.Where(s => !IsKnown(s)).ToList();
             if (unknown.Count > 0)
             {
-                errors.Add(new CatalogFileError(line, CatalogColumns.Accessories, $"unknown SKU(s) {string.Join(", ", unknown.Select(s => $"'{s}'"))}: every accessory must be {where}"));
+                errors.Add(new CatalogFileError(line, CatalogColumns.Accessories, $"unknown SKU(s) {string.Join(", ", unknown.Select(ShortText.Quote))}: every accessory must be {where}"));
             }
         }
         pendingAccessories.Clear();

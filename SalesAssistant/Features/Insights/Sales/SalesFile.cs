@@ -49,11 +49,11 @@ public sealed class SalesFileRowValidator : AbstractValidator<SalesFileRow>
             .OverridePropertyName(SalesColumns.Sku);
         RuleFor(r => r.Quantity)
             .Must(q => SalesFileRow.TryParseQuantity(q, out _))
-            .WithMessage(r => $"“{r.Quantity}” is not a whole number from 1 to {SalesLimits.MaxQuantity}")
+            .WithMessage(r => $"{ShortText.Quote(r.Quantity)} is not a whole number from 1 to {SalesLimits.MaxQuantity}")
             .OverridePropertyName(SalesColumns.Quantity);
         RuleFor(r => r.SoldAt)
             .Must(s => SalesFileRow.TryParseSoldAt(s, out _))
-            .WithMessage(r => $"“{r.SoldAt}” is not an ISO 8601 date-time such as 2026-11-02T14:30:00Z")
+            .WithMessage(r => $"{ShortText.Quote(r.SoldAt)} is not an ISO 8601 date-time such as 2026-11-02T14:30:00Z")
             .OverridePropertyName(SalesColumns.SoldAt);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using CsvHelper;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Catalog;
 using SalesAssistant.Data;
 
 namespace SalesAssistant.Features.Insights.Sales;
@@ -67,6 +68,12 @@ public static class SalesFileReader
         var orders = new Dictionary<string, (DateTimeOffset SoldAt, int Line, Dictionary<string, int> Lines)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
+            var fieldProblems = FieldProblems(row);
+            if (fieldProblems.Count > 0)
+            {
+                errors.AddRange(fieldProblems);
+                continue;
+            }
             var rowErrors = RowValidator.Validate(row).Errors;
             errors.AddRange(rowErrors.Select(e => new CatalogFileError(row.Line, e.PropertyName, e.ErrorMessage)));
             if (rowErrors.Count > 0)
@@ -75,7 +82,7 @@ public static class SalesFileReader
             }
             if (!knownSkus.Contains(row.Sku))
             {
-                errors.Add(new CatalogFileError(row.Line, SalesColumns.Sku, $"unknown SKU “{row.Sku}”: it is not in the catalog"));
+                errors.Add(new CatalogFileError(row.Line, SalesColumns.Sku, $"unknown SKU {ShortText.Quote(row.Sku)}: it is not in the catalog"));
                 continue;
             }
             SalesFileRow.TryParseSoldAt(row.SoldAt, out var soldAt);
@@ -96,5 +103,19 @@ public static class SalesFileReader
         return errors.Count > 0
             ? new SalesReadResult(fileName, [], rows.Count, errors.OrderBy(e => e.Line).ToList())
             : new SalesReadResult(fileName, orders.Select(o => new SalesFileOrder(o.Key, o.Value.SoldAt, o.Value.Lines, o.Value.Line)).ToList(), rows.Count, []);
+    }
+
+    /// <summary>Fields longer than any valid one or holding a control character, as the catalog file reader names them.</summary>
+    private static List<CatalogFileError> FieldProblems(SalesFileRow row)
+    {
+        var problems = new List<CatalogFileError>();
+        foreach (var (column, value) in new[] { (SalesColumns.OrderId, row.OrderId), (SalesColumns.SoldAt, row.SoldAt), (SalesColumns.Sku, row.Sku), (SalesColumns.Quantity, row.Quantity) })
+        {
+            if (CatalogFields.FieldProblem(value) is { } problem)
+            {
+                problems.Add(new CatalogFileError(row.Line, column, problem));
+            }
+        }
+        return problems;
     }
 }

@@ -22,6 +22,7 @@ public sealed class FamilyNameValidator : AbstractValidator<FamilyNameModel>
     public FamilyNameValidator() =>
         RuleFor(m => m.Name).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the family a name, e.g. “Crisp toasters”.")
+            .NoControlCharacters()
             .MaximumLength(CatalogLimits.FamilyMaxLength).WithMessage($"At most {CatalogLimits.FamilyMaxLength} characters.");
 }
 

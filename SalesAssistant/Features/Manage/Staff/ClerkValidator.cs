@@ -1,4 +1,5 @@
 using FluentValidation;
+using SalesAssistant.Catalog;
 
 namespace SalesAssistant.Features.Manage.Staff;
 
@@ -20,10 +21,12 @@ public sealed class ClerkValidator : AbstractValidator<ClerkModel>
     {
         RuleFor(m => m.Email).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Give the clerk's email: it is their sign-in name.")
+            .NoControlCharacters()
             .MaximumLength(256).WithMessage("At most 256 characters.")
             .EmailAddress().WithMessage("This is not an email address.");
         RuleFor(m => m.DisplayName).Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the name colleagues know the clerk by.")
+            .NoControlCharacters()
             .MaximumLength(100).WithMessage("At most 100 characters.");
         RuleFor(m => m.Password).StaffPassword();
     }

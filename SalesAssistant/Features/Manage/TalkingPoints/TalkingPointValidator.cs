@@ -10,6 +10,7 @@ public sealed class TalkingPointValidator : AbstractValidator<TalkingPointModel>
     {
         RuleFor(m => m.Text).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Write what the customer gains.")
+            .NoControlCharacters()
             .Must(t => t.Trim().Length <= CatalogLimits.TalkingPointMaxLength).WithMessage($"Keep it to one breath: at most {CatalogLimits.TalkingPointMaxLength} characters.")
             .Must(t => !t.Contains(CatalogColumns.ListSeparator)).WithMessage("The character '|' cannot be used: it separates talking points in the catalog file.");
 
