@@ -47,17 +47,52 @@ public sealed class CatalogFileReaderTests
     }
 
     [Fact]
-    public void Quoted_fields_may_hold_commas_quotes_and_line_breaks_and_lines_are_counted_from_where_a_row_starts()
+    public void Quoted_fields_may_hold_commas_and_quotes_and_lines_are_counted_from_where_a_row_starts()
     {
         var csv = "sku,name,category,price,stock\n"
-            + "A,\"Say \"\"hi\"\", then\nleave\",Misc,1.00,1\n"
+            + "A,\"Say \"\"hi\"\", then leave\",Misc,1.00,1\n"
+            + "L,\"Two\nlines\",Misc,1.00,1\n"
             + "B,Bad,Misc,1.00,-1\n";
 
         var result = Read(csv);
 
-        var error = Assert.Single(result.Errors);
-        Assert.Equal(4, error.Line);
-        Assert.Equal("stock", error.Column);
+        // A line break inside a quoted field is valid CSV, but not in a product's name: it is refused, and the next
+        // row's line is counted from where that row starts.
+        Assert.Equal([(3, "name"), (5, "stock")], result.Errors.Select(e => (e.Line, e.Column)));
+        Assert.Contains("control character (U+000A)", result.Errors[0].Message);
+    }
+
+    [Fact]
+    public void A_control_character_in_any_text_field_is_a_bad_row_naming_it()
+    {
+        var result = Read(Header + "\n" + "NUL-1,,Toa\0ster,Brand,Kitchen,10.00,1,,,,Keeps\u0007ringing,\n");
+
+        Assert.Equal([(2, "name", "contains a control character (U+0000); remove it"), (2, "talking_points", "contains a control character (U+0007); remove it")],
+            result.Errors.Select(e => (e.Line, e.Column, e.Message)));
+    }
+
+    [Fact]
+    public void A_field_longer_than_any_valid_one_is_a_bad_row_and_no_message_repeats_it()
+    {
+        var longName = new string('x', CatalogLimits.MaxFieldLength + 1);
+        var longSku = new string('S', 5_000);
+
+        var result = Read(Header + "\n" + $"LONG-1,,{longName},Brand,Kitchen,10.00,1,,,,,\n" + $"{longSku},,Ok,Brand,Kitchen,10.00,1,,,,,\n");
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Equal((2, "name", $"is longer than {CatalogLimits.MaxFieldLength} characters"), (result.Errors[0].Line, result.Errors[0].Column, result.Errors[0].Message));
+        Assert.Equal((3, "sku"), (result.Errors[1].Line, result.Errors[1].Column));
+        Assert.StartsWith("'" + new string('S', ShortText.QuotedLength) + "…'", result.Errors[1].Message);
+        Assert.True(result.DescribeErrors().Length < 1_000, $"{result.DescribeErrors().Length} characters of messages");
+    }
+
+    [Fact]
+    public void A_huge_file_on_one_line_gives_a_short_message()
+    {
+        var result = Read(new string('z', 1_000_000));
+
+        Assert.True(result.DescribeErrors().Length < 1_000, $"{result.DescribeErrors().Length} characters of messages");
+        Assert.Contains(result.Errors, e => e.Column is { Length: <= ShortText.QuotedLength + 1 } column && column.EndsWith('…'));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Catalog;
 using SalesAssistant.Features.Insights.Sales;
 using SalesAssistant.Tests.TestSupport;
 
@@ -38,6 +39,24 @@ public sealed class SalesImportServiceTests : IAsyncLifetime
     {
         await using var db = database.CreateDbContext();
         return await db.SaleOrders.CountAsync();
+    }
+
+    [Fact]
+    public async Task Long_or_control_character_fields_are_bad_rows_whose_messages_stay_short()
+    {
+        var csv = Header
+            + $"T-1,TOAST-2,{new string('9', 20_000)},2026-11-02T10:00:00Z\n"
+            + $"T-2,TOAST-2,{new string('9', CatalogLimits.MaxFieldLength + 1)},2026-11-02T10:00:00Z\n"
+            + "T\u00013,TOAST-2,1,2026-11-02T10:00:00Z\n";
+
+        var plan = await sales.PlanAsync(Bytes(csv), "till.csv");
+
+        Assert.Equal([(2, "quantity"), (3, "quantity"), (4, "order_id")], plan.Errors.Select(e => (e.Line, e.Column)));
+        Assert.StartsWith("'" + new string('9', ShortText.QuotedLength) + "…'", plan.Errors[0].Message);
+        Assert.Equal($"is longer than {CatalogLimits.MaxFieldLength} characters", plan.Errors[1].Message);
+        Assert.Contains("U+0001", plan.Errors[2].Message);
+        Assert.All(plan.Errors, e => Assert.True(e.Message.Length < 200, e.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(0, await CountAsync());
     }
 
     [Fact]

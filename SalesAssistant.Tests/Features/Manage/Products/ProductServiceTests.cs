@@ -43,6 +43,42 @@ public sealed class ProductServiceTests : IAsyncLifetime
         Assert.Equal(["BAG-OUT", "TOAST-2", "TOAST-4", "TOAST-4X", "TOAST-6"], byPrice.Items.Select(r => r.Sku));
     }
 
+    [Theory]
+    [InlineData("name")]
+    [InlineData("brand")]
+    [InlineData("category")]
+    [InlineData("specs")]
+    public async Task A_control_character_in_a_text_field_is_refused_and_nothing_is_saved(string field)
+    {
+        var model = Grill();
+        _ = field switch
+        {
+            "name" => model.Name = "Contact\0grill",
+            "brand" => model.Brand = "Cri\u001bsp",
+            "category" => model.Category = "Gri\u0007lls",
+            _ => model.Specs = "Plates: remo\tvable",
+        };
+
+        var (result, id) = await products.CreateAsync(model);
+
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
+        Assert.Contains("control character", result.Message);
+        Assert.Null(id);
+        await using var db = database.CreateDbContext();
+        Assert.False(await db.Products.AnyAsync(p => p.Sku == "GRILL-1"));
+    }
+
+    [Fact]
+    public async Task Specs_written_one_per_line_are_not_control_characters()
+    {
+        var model = Grill();
+        model.Specs = "Plates: removable\r\nPower: 2000 W\n";
+
+        var (result, _) = await products.CreateAsync(model);
+
+        Assert.True(result.Succeeded, result.Message);
+    }
+
     [Fact]
     public async Task A_created_product_has_every_field_and_is_found_at_the_counter()
     {

@@ -29,6 +29,18 @@ public sealed class TalkingPointServiceTests : IAsyncLifetime
     private async Task<IReadOnlyList<TalkingPointView>> ActiveAsync() => (await advice.GetAsync(toaster))!.Active;
 
     [Fact]
+    public async Task A_talking_point_with_a_control_character_is_refused()
+    {
+        var before = await ActiveAsync();
+
+        var result = await advice.AddAsync(toaster, new TalkingPointModel { Text = "Crumb tray\0 slides out" });
+
+        Assert.Equal(ChangeOutcome.Invalid, result.Outcome);
+        Assert.Contains("U+0000", result.Message);
+        Assert.Equal(before.Count, (await ActiveAsync()).Count);
+    }
+
+    [Fact]
     public async Task Adding_a_point_puts_it_last_with_a_review_date_in_90_days_and_records_it()
     {
         var result = await advice.AddAsync(toaster, new TalkingPointModel { Text = "  Crumb tray slides out for a clean counter  " });
