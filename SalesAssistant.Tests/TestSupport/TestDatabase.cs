@@ -52,6 +52,37 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
         return database;
     }
 
+    /// <summary>
+    /// Contexts on the same database that wait at most a second for another writer's lock (the app waits
+    /// <see cref="SqliteSetup.BusyTimeout"/>), for tests of what a busy database does.
+    /// </summary>
+    public IDbContextFactory<SalesDb> Impatient() => new ImpatientFactory(
+        new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 1 }.ToString());
+
+    /// <summary>Takes the write lock from another connection, as a long import would, until disposed.</summary>
+    public async Task<IAsyncDisposable> HoldWriteLockAsync()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        var transaction = connection.BeginTransaction(deferred: false);
+        return new WriteLock(connection, transaction);
+    }
+
+    private sealed class ImpatientFactory(string connectionString) : IDbContextFactory<SalesDb>
+    {
+        public SalesDb CreateDbContext() => new(new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(connectionString).Options);
+    }
+
+    private sealed class WriteLock(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     public SalesDb CreateDbContext() =>
         new(new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(ConnectionString).AddInterceptors(commandCounter).Options);
 

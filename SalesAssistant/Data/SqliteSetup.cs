@@ -15,7 +15,10 @@ namespace SalesAssistant.Data;
 /// </summary>
 public static class SqliteSetup
 {
-    /// <summary>How long a statement waits for another connection's write lock before failing.</summary>
+    /// <summary>
+    /// How long a statement waits for another connection's write lock before failing: 10 s, or the connection
+    /// string's <c>Default Timeout</c> when that is shorter (Microsoft.Data.Sqlite retries a busy statement until then).
+    /// </summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
 
     public static TBuilder UseSalesSqlite<TBuilder>(this TBuilder options, string connectionString) where TBuilder : DbContextOptionsBuilder
@@ -40,15 +43,21 @@ public static class SqliteSetup
     {
         public static readonly BusyTimeoutOnOpen Instance = new();
 
-        private static readonly string Pragma = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};");
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
+
+        private static string Pragma(DbConnection connection)
+        {
+            var commandTimeout = TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connection.ConnectionString).DefaultTimeout);
+            var wait = commandTimeout > TimeSpan.Zero && commandTimeout < BusyTimeout ? commandTimeout : BusyTimeout;
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(int)wait.TotalMilliseconds};");
+        }
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
             if (IsNew(connection))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = Pragma;
+                command.CommandText = Pragma(connection);
                 command.ExecuteNonQuery();
             }
         }
@@ -58,12 +67,12 @@ public static class SqliteSetup
             if (IsNew(connection))
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = Pragma;
+                command.CommandText = Pragma(connection);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 
         private static bool IsNew(DbConnection connection) =>
-            connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Pragma);
+            connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
     }
 }

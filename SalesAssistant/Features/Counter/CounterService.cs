@@ -9,12 +9,16 @@ namespace SalesAssistant.Features.Counter;
 /// The clerk's consultation, one step at a time. Every action is written to the database before it returns,
 /// so a reload or a lost connection resumes exactly where the clerk was. An action that does not fit the
 /// consultation's current step (a double tap, a second tab) changes nothing and returns false.
-/// Only signed-in counter staff (clerks and managers) may read or change consultations.
+/// Only signed-in counter staff (clerks and managers) may read or change consultations. A step that meets a busy
+/// database runs again once (<see cref="BusyRetry"/>); if it still cannot write it throws <see cref="DatabaseBusyException"/>
+/// having saved nothing, and the page says so.
 /// </summary>
 public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimeProvider clock, CurrentUser currentUser)
 {
     /// <summary>Starts a consultation with the customer's chosen product as baseline; null when there is no such product.</summary>
-    public async Task<Guid?> StartAsync(string sku, CancellationToken ct = default)
+    public Task<Guid?> StartAsync(string sku, CancellationToken ct = default) => BusyRetry.RunAsync(() => StartOnceAsync(sku, ct), ct);
+
+    private async Task<Guid?> StartOnceAsync(string sku, CancellationToken ct)
     {
         var clerkId = await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -50,7 +54,9 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     /// product, the offers it puts on screen and their talking points (see <see cref="OfferTracker"/>): the dashboard
     /// measures what was shown, not only what was taken.
     /// </summary>
-    public async Task<ConsultationView?> GetAsync(Guid id, CancellationToken ct = default)
+    public Task<ConsultationView?> GetAsync(Guid id, CancellationToken ct = default) => BusyRetry.RunAsync(() => GetOnceAsync(id, ct), ct);
+
+    private async Task<ConsultationView?> GetOnceAsync(Guid id, CancellationToken ct)
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -129,7 +135,10 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         }, ct);
 
     /// <summary>Records the customer's reaction to the current step's offers; a negative one ends that step at once.</summary>
-    public async Task<bool> RecordReactionAsync(Guid id, CustomerReaction reaction, CancellationToken ct = default)
+    public Task<bool> RecordReactionAsync(Guid id, CustomerReaction reaction, CancellationToken ct = default) =>
+        BusyRetry.RunAsync(() => RecordReactionOnceAsync(id, reaction, ct), ct);
+
+    private async Task<bool> RecordReactionOnceAsync(Guid id, CustomerReaction reaction, CancellationToken ct)
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -241,7 +250,10 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
             return Task.FromResult(true);
         }, ct);
 
-    private async Task<bool> UpdateAsync(Guid id, ConsultationStep expectedStep, Func<SalesDb, Consultation, Task<bool>> change, CancellationToken ct)
+    private Task<bool> UpdateAsync(Guid id, ConsultationStep expectedStep, Func<SalesDb, Consultation, Task<bool>> change, CancellationToken ct) =>
+        BusyRetry.RunAsync(() => UpdateOnceAsync(id, expectedStep, change, ct), ct);
+
+    private async Task<bool> UpdateOnceAsync(Guid id, ConsultationStep expectedStep, Func<SalesDb, Consultation, Task<bool>> change, CancellationToken ct)
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);

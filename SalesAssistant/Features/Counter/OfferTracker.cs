@@ -71,9 +71,10 @@ public static class OfferTracker
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (BusyRetry.IsUniqueViolation(ex))
             {
                 // Another tab of the same consultation recorded these offers a moment ago; one record per offer is enough.
+                // Any other failure (a busy database) goes up, and the whole step is tried again (CounterService).
                 db.ChangeTracker.Clear();
             }
         }
