@@ -5,7 +5,7 @@ namespace SalesAssistant.Benchmarks;
 
 /// <summary>
 /// <c>generate</c> writes a catalog file, <c>load</c> times loading one into an empty database,
-/// <c>bench</c> runs the BenchmarkDotNet benchmarks of this assembly.
+/// <c>import-under-load</c> times clerks' actions during a catalog import, <c>bench</c> runs the BenchmarkDotNet benchmarks of this assembly.
 /// </summary>
 public static class Program
 {
@@ -18,6 +18,8 @@ public static class Program
                 return GenerateCommand.Run(rest);
             case "load":
                 return await LoadCommand.RunAsync(rest);
+            case "import-under-load":
+                return await ImportUnderLoadCommand.RunAsync(rest);
             case "bench":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest);
                 return 0;
@@ -26,6 +28,7 @@ public static class Program
                     usage:
                       generate --products <n> --seed <n> --out <file.csv>
                       load --file <file.csv> [--db <file.db>]
+                      import-under-load [--products <n>] [--clerks <n>]
                       bench [BenchmarkDotNet arguments]
                     """);
                 return 2;

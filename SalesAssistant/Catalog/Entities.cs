@@ -75,8 +75,13 @@ public sealed class Product : IVersioned
     /// <summary>Replaces the specs in the given order (the ones removed are deleted with the next save).</summary>
     public void ReplaceSpecs(IEnumerable<KeyValuePair<string, string>> specs)
     {
+        var replacement = specs.ToList();
+        if (Specs.OrderBy(s => s.Position).Select(s => KeyValuePair.Create(s.Key, s.Value)).SequenceEqual(replacement))
+        {
+            return;
+        }
         Specs.Clear();
-        Specs.AddRange(specs.Select((s, i) => new ProductSpec { Position = i, Key = s.Key, Value = s.Value }));
+        Specs.AddRange(replacement.Select((s, i) => new ProductSpec { Position = i, Key = s.Key, Value = s.Value }));
     }
 
     /// <summary>What <see cref="SearchText"/> holds for these values; the bulk loader writes it without building a <see cref="Product"/>.</summary>

@@ -13,28 +13,60 @@ namespace SalesAssistant.Features.Manage.Import;
 public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, CatalogFileReader reader, CurrentUser currentUser, TimeProvider clock,
     CategoryCounts? categoryCounts = null)
 {
+    /// <summary>The dry run: what applying the file would do now, and the state of the catalog it was planned on.</summary>
     public async Task<ImportPlan> PlanAsync(byte[] file, string fileName, ImportMode mode, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await PlanAsync(db, file, fileName, mode, ct)).Plan;
+        var stamp = await CatalogStamp.ReadAsync(db, ct);
+        return (await PlanAsync(db, file, fileName, mode, ct)).Plan with { CatalogStamp = stamp };
     }
 
-    public async Task<ImportPlan> ApplyAsync(byte[] file, string fileName, ImportMode mode, CancellationToken ct = default)
+    /// <summary>
+    /// Applies the file: plans it again (reading only, while clerks go on writing), then writes every change in one
+    /// short transaction, or nothing. When the catalog changed since <paramref name="plannedOn"/> (the dry run the
+    /// manager saw) or while this plan was made, nothing is written and the new plan comes back, marked
+    /// <see cref="ImportPlan.ChangedSincePlan"/>, for the manager to look at and apply again.
+    /// </summary>
+    public async Task<ImportPlan> ApplyAsync(byte[] file, string fileName, ImportMode mode, string? plannedOn = null, CancellationToken ct = default)
     {
         var managerId = await currentUser.RequireAsync(AppRoles.Manager);
         var managerName = (await currentUser.GetAsync()).Identity?.Name ?? managerId;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Read before the plan: a change made while planning then shows as a different stamp in the transaction.
+        var stamp = await CatalogStamp.ReadAsync(db, ct);
         var (plan, entries, existing) = await PlanAsync(db, file, fileName, mode, ct);
+        plan = plan with { CatalogStamp = stamp };
         if (!plan.IsValid)
         {
             return plan;
         }
-        await ApplyAsync(db, entries, existing, mode, (managerId, managerName), ct);
+        if (plannedOn is not null && plannedOn != stamp)
+        {
+            return plan with { ChangedSincePlan = true };
+        }
+
+        // Everything that can be worked out in memory is done before the write lock is taken: clerks' taps wait for it.
+        var changes = await PrepareAsync(db, entries, plan.Rows, existing, mode, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (await CatalogStamp.ReadAsync(db, ct) != stamp)
+        {
+            await transaction.RollbackAsync(ct);
+            return await PlanAsync(file, fileName, mode, ct) with { ChangedSincePlan = true };
+        }
+        try
+        {
+            await WriteAsync(db, changes, (managerId, managerName), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await transaction.RollbackAsync(ct);
+            return await PlanAsync(file, fileName, mode, ct) with { ChangedSincePlan = true };
+        }
         await transaction.CommitAsync(ct);
         categoryCounts?.Forget();
-        return plan;
+        return plan with { Applied = true };
     }
 
     private async Task<(ImportPlan Plan, IReadOnlyList<CatalogEntry> Entries, Dictionary<string, Product> Existing)> PlanAsync(
@@ -109,48 +141,99 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
         return new ImportRow(entry.Line, entry.Sku, entry.Name, changed.Count == 0 ? ImportAction.Unchanged : ImportAction.Update, changed);
     }
 
-    private async Task ApplyAsync(SalesDb db, IReadOnlyList<CatalogEntry> entries, Dictionary<string, Product> existing, ImportMode mode, (string Id, string Name) manager, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var names = new CatalogNames(db);
-        var inFile = entries.Select(e => e.Sku).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    /// <summary>What an import writes, worked out before the transaction.</summary>
+    private sealed record PreparedChanges(
+        IReadOnlyList<CatalogEntry> NewLinksOrPoints,
+        Dictionary<string, Product> Products,
+        ProductUpdates ProductUpdates,
+        bool HasNewRows);
 
-        // Unique EANs and tiers may swap between products in one file: clear them first, set them after.
-        foreach (var product in existing.Values)
+    /// <summary>
+    /// Applies the rows to add or update to the tracked products, in memory: their columns and specs, the products
+    /// not in a replacing file deactivated. Rows the plan found unchanged are not touched.
+    /// </summary>
+    private async Task<PreparedChanges> PrepareAsync(SalesDb db, IReadOnlyList<CatalogEntry> fileEntries, IReadOnlyList<ImportRow> rows,
+        Dictionary<string, Product> existing, ImportMode mode, CancellationToken ct)
+    {
+        var names = new CatalogNames(db);
+        var inFile = fileEntries.Select(e => e.Sku).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var byRow = rows.Where(r => r.Action is ImportAction.Add or ImportAction.Update).ToDictionary(r => r.Sku, StringComparer.OrdinalIgnoreCase);
+        var changing = fileEntries.Where(e => byRow.ContainsKey(e.Sku)).ToList();
+
+        // Unique EANs and tiers may swap between products in one file: the ones that change are cleared first, set after.
+        var eansToClear = new List<int>();
+        var tiersToClear = new List<int>();
+        foreach (var entry in changing)
         {
-            if (inFile.Contains(product.Sku))
+            if (existing.TryGetValue(entry.Sku, out var product))
             {
-                product.Ean = null;
-                product.Tier = null;
-            }
-            else if (mode == ImportMode.ReplaceCatalog)
-            {
-                product.IsActive = false;
+                if (product.Ean is not null && product.Ean != entry.Ean)
+                {
+                    eansToClear.Add(product.Id);
+                }
+                if (product.Tier is not null && (product.Tier != entry.Tier || !string.Equals(product.Family?.Name, entry.Family, StringComparison.OrdinalIgnoreCase)))
+                {
+                    tiersToClear.Add(product.Id);
+                }
             }
         }
-        await db.SaveChangesAsync(ct);
+        if (mode == ImportMode.ReplaceCatalog)
+        {
+            foreach (var product in existing.Values.Where(p => p.IsActive && !inFile.Contains(p.Sku)))
+            {
+                product.IsActive = false;
+                product.Version++;
+            }
+        }
 
         var products = new Dictionary<string, Product>(existing, StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in entries)
+        var hasNewRows = false;
+        foreach (var entry in changing)
         {
             if (!products.TryGetValue(entry.Sku, out var product))
             {
                 product = new Product { Sku = entry.Sku, Name = entry.Name };
                 db.Products.Add(product);
                 products[entry.Sku] = product;
+                hasNewRows = true;
             }
             product.IsActive = true;
             product.Version++;
             CatalogEntryMapping.Apply(entry, product, await names.CategoryAsync(entry.Category, ct),
                 entry.Family is null ? null : await names.FamilyAsync(entry.Family, ct));
+            hasNewRows |= product.Category!.Id == 0 || product.Family is { Id: 0 };
         }
-        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.DetectChanges();
+        var newLinksOrPoints = changing.Where(e => byRow[e.Sku].Action == ImportAction.Add
+            || byRow[e.Sku].ChangedColumns.Any(c => c is CatalogColumns.TalkingPoints or CatalogColumns.Accessories)).ToList();
+        return new PreparedChanges(newLinksOrPoints, products, ProductUpdates.TakeFrom(db, eansToClear, tiersToClear), hasNewRows);
+    }
 
-        foreach (var entry in entries)
+    /// <summary>
+    /// Inside the transaction: the unique values that move are cleared, the changed products written with prepared
+    /// commands (<see cref="ProductUpdates"/>), then what EF must insert (new products, specs, talking points, links).
+    /// </summary>
+    private async Task WriteAsync(SalesDb db, PreparedChanges changes, (string Id, string Name) manager, CancellationToken ct)
+    {
+        // The changes were detected before the transaction (PrepareAsync); scanning every tracked row again would take
+        // half a second of the lock at 40,000 products.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await changes.ProductUpdates.WriteAsync(db, ct);
+        if (changes.HasNewRows || db.ChangeTracker.HasChanges())
         {
-            var product = products[entry.Sku];
+            await db.SaveChangesAsync(ct);
+        }
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        if (changes.NewLinksOrPoints.Count == 0)
+        {
+            return;
+        }
+        var now = clock.GetUtcNow();
+        foreach (var entry in changes.NewLinksOrPoints)
+        {
+            var product = changes.Products[entry.Sku];
             ReplaceTalkingPoints(db, product, entry, manager, now);
-            ReplaceAccessories(db, product, entry.Accessories.Select(sku => products[sku].Id).ToList());
+            ReplaceAccessories(db, product, entry.Accessories.Select(sku => changes.Products[sku].Id).ToList());
         }
         await db.SaveChangesAsync(ct);
     }

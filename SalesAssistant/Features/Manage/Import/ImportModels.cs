@@ -25,5 +25,15 @@ public sealed record ImportRow(int? Line, string Sku, string Name, ImportAction 
 public sealed record ImportPlan(string FileName, ImportMode Mode, IReadOnlyList<CatalogFileError> Errors, IReadOnlyList<ImportRow> Rows)
 {
     public bool IsValid => Errors.Count == 0;
+
+    /// <summary>The state of the catalog the plan was made on (see <see cref="Import.CatalogStamp"/>); applying refuses a plan made on another.</summary>
+    public string? CatalogStamp { get; init; }
+
+    /// <summary>True once the rows were written.</summary>
+    public bool Applied { get; init; }
+
+    /// <summary>Nothing was written: the catalog changed since the plan the manager saw, and this is the plan on the catalog as it is now.</summary>
+    public bool ChangedSincePlan { get; init; }
+
     public int Count(ImportAction action) => Rows.Count(r => r.Action == action);
 }
