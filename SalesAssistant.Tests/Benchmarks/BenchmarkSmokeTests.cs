@@ -63,6 +63,17 @@ public sealed class BenchmarkSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_import_under_load_harness_imports_while_clerks_work_and_counts_their_actions()
+    {
+        var result = await SalesAssistant.Benchmarks.Catalog.ImportUnderLoadCommand.MeasureAsync(products: 300, clerks: 2, think: TimeSpan.Zero, CancellationToken.None);
+
+        Assert.Empty(result.Failures);
+        Assert.True(result.ImportApplied);
+        Assert.Equal(300, result.ImportChanged);
+        Assert.True(result.Actions > 0, "no clerk action ran during the import");
+    }
+
+    [Fact]
     public async Task The_pitch_benchmark_reads_a_product_with_accessories()
     {
         var benchmarks = new PitchBenchmarks { Products = 1000 };

@@ -1,10 +1,11 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Catalog;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Import;
+using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Import;
@@ -84,6 +85,45 @@ public sealed class CatalogImportServiceTests : IAsyncLifetime
         Assert.Contains(",''=quoted,", first);
         Assert.Contains(",Mode: -eco", first);
         Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public async Task An_apply_refuses_a_plan_made_before_a_managers_edit_and_shows_the_new_plan()
+    {
+        var csv = TestCatalog.Csv.Replace("Toaster Duo,Crisp,Kitchen,40.00", "Toaster Duo,Crisp,Kitchen,45.00");
+        var dryRun = await import.PlanAsync(Bytes(csv), "prices.csv", ImportMode.AddAndUpdate);
+        var products = new ProductService(database, TestUsers.Manager, TimeProvider.System);
+        var kettle = (await products.SearchAsync("kettle", 0, 1, ProductSort.Name)).Items.Single();
+        var details = (await products.GetAsync(kettle.Id))!;
+        details.Model.Stock = 99;
+        Assert.True((await products.UpdateAsync(kettle.Id, details.Version, details.Model)).Succeeded);
+
+        var refused = await import.ApplyAsync(Bytes(csv), "prices.csv", ImportMode.AddAndUpdate, plannedOn: dryRun.CatalogStamp);
+
+        Assert.True(refused.ChangedSincePlan);
+        Assert.False(refused.Applied);
+        Assert.Contains(refused.Rows, r => r.Sku == "KETTLE" && r.Action == ImportAction.Update && r.ChangedColumns.Contains("stock"));
+        Assert.Equal(4000, (await ProductAsync("TOAST-2")).PriceMinor);
+        Assert.Equal(99, (await ProductAsync("KETTLE")).Stock);
+
+        var applied = await import.ApplyAsync(Bytes(csv), "prices.csv", ImportMode.AddAndUpdate, plannedOn: refused.CatalogStamp);
+
+        Assert.True(applied.Applied);
+        Assert.Equal(4500, (await ProductAsync("TOAST-2")).PriceMinor);
+    }
+
+    [Fact]
+    public async Task An_import_leaves_unchanged_products_as_they_were()
+    {
+        var before = await ProductAsync("KETTLE");
+        var toasterBefore = await ProductAsync("TOAST-2");
+
+        var plan = await import.ApplyAsync(Bytes(TestCatalog.Csv.Replace("Toaster Duo,Crisp,Kitchen,40.00", "Toaster Duo,Crisp,Kitchen,45.00")), "prices.csv", ImportMode.AddAndUpdate);
+
+        Assert.True(plan.Applied);
+        Assert.Equal(1, plan.Count(ImportAction.Update));
+        Assert.Equal(before.Version, (await ProductAsync("KETTLE")).Version);
+        Assert.Equal(toasterBefore.Version + 1, (await ProductAsync("TOAST-2")).Version);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog.File;
 using SalesAssistant.Features.Manage.Import;
+using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Import;
@@ -44,5 +45,32 @@ public sealed class ImportPageTests : ManagerTestContext
         Assert.NotNull(page.Find("[data-testid=import-apply]"));
         using var db = Database.CreateDbContext();
         Assert.DoesNotContain(db.Products, p => p.Sku == "NEW-9");
+    }
+
+    [Fact]
+    public async Task Applying_after_someone_changed_the_catalog_shows_the_new_plan_and_imports_nothing()
+    {
+        var page = Upload(InputFileContent.CreateFromText(TestCatalog.Header + "\nNEW-9,,Waffle maker,Crisp,Kitchen,49.00,3,,,,,\n", "new.csv"));
+        page.WaitForAssertion(() => Assert.Equal("1", page.Find("[data-testid=count-add]").TextContent));
+        var products = Services.GetRequiredService<ProductService>();
+        var kettle = (await products.SearchAsync("kettle", 0, 1, ProductSort.Name)).Items.Single();
+        var details = (await products.GetAsync(kettle.Id))!;
+        details.Model.Stock = 99;
+        Assert.True((await products.UpdateAsync(kettle.Id, details.Version, details.Model)).Succeeded);
+
+        page.Find("[data-testid=import-apply]").Click();
+
+        page.WaitForElement("[data-testid=import-changed-meanwhile]");
+        Assert.NotNull(page.Find("[data-testid=import-apply]"));
+        await using (var db = Database.CreateDbContext())
+        {
+            Assert.DoesNotContain(db.Products, p => p.Sku == "NEW-9");
+        }
+
+        page.Find("[data-testid=import-apply]").Click();
+
+        page.WaitForElement("[data-testid=import-done]");
+        await using var after = Database.CreateDbContext();
+        Assert.Contains(after.Products, p => p.Sku == "NEW-9");
     }
 }
