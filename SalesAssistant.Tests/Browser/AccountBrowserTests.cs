@@ -55,6 +55,30 @@ public sealed class AccountBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task A_disabled_clerk_is_signed_out_of_a_working_tablet_within_the_session_check_interval()
+    {
+        await using var app = new AppServer(TestCatalog.Csv, new Dictionary<string, string?> { ["Accounts:SessionCheckInterval"] = "00:00:02" });
+        await app.CreateClerkAsync("dora@store.test", "Dora-Test-2026");
+        var tablet = await fixture.NewPageAsync(app, 1024, 768);
+        await tablet.SignInAsync("dora@store.test", "Dora-Test-2026");
+        await Expect(tablet.TestId("product-search")).ToBeVisibleAsync();
+        await tablet.WaitForInteractiveAsync();
+        var other = await fixture.NewPageAsync(app, 768, 1024);
+        await other.SignInAsync("dora@store.test", "Dora-Test-2026");
+        await Expect(other.TestId("product-search")).ToBeVisibleAsync();
+
+        await app.DisableAsync("dora@store.test");
+
+        // The open circuit is checked again within the interval and sends the tablet to the sign-in page…
+        await Expect(tablet).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        // …and the cookie of the other device, checked on its next request, no longer opens a page.
+        await other.GotoAsync("/");
+        await Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await tablet.Context.CloseAsync();
+        await other.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_clerk_signs_out()
     {
         var page = await fixture.NewClerkPageAsync(1024, 768);

@@ -14,10 +14,13 @@ public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string directory = Directory.CreateTempSubdirectory("sales-assistant-app-").FullName;
     private readonly string? seedFile;
+    private readonly IReadOnlyDictionary<string, string?> extraSettings;
 
     /// <param name="catalogCsv">The seed catalog; null loads the demo catalog the app ships with.</param>
-    public AppServer(string? catalogCsv)
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    public AppServer(string? catalogCsv, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        extraSettings = settings ?? new Dictionary<string, string?>();
         if (catalogCsv is not null)
         {
             seedFile = Path.Combine(directory, "catalog.csv");
@@ -33,6 +36,16 @@ public sealed class AppServer : WebApplicationFactory<Program>
     public const string ClerkPassword = "Clerk-Test-2026";
 
     public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    /// <summary>Disables an account as the Staff page does: locked out for good, its security stamp changed.</summary>
+    public async Task DisableAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(user);
+    }
 
     /// <summary>Creates a clerk account the way a manager would, through Identity.</summary>
     public async Task CreateClerkAsync(string email, string password, string displayName = "Clerk")
@@ -62,6 +75,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
         if (seedFile is not null)
         {
             settings["Catalog:SeedFile"] = seedFile;
+        }
+        foreach (var (key, value) in extraSettings)
+        {
+            settings[key] = value;
         }
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SalesAssistant.Data;
 
 namespace SalesAssistant.Accounts;
@@ -11,6 +12,12 @@ public static class AccountsSetup
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ManagerAccountOptions>().BindConfiguration(ManagerAccountOptions.Section);
+        builder.Services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateOnStart()
+            .Validate(o => o.SessionCheckInterval > TimeSpan.Zero && o.SessionCheckInterval <= SessionOptions.MaxCheckInterval,
+                "Accounts:SessionCheckInterval must be more than 0 and at most 00:01:00");
+        // The cookie's security stamp is checked this often (Identity's default is 30 minutes).
+        builder.Services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<IOptions<SessionOptions>>((stamp, sessions) => stamp.ValidationInterval = sessions.Value.SessionCheckInterval);
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddScoped<CurrentUser>();

@@ -7,27 +7,35 @@ using Microsoft.Extensions.Options;
 namespace SalesAssistant.Accounts;
 
 /// <summary>
-/// Re-checks a connected circuit's user every few minutes, so a disabled clerk or a changed password
-/// signs the tablet out without waiting for the cookie to expire.
+/// Re-checks a connected circuit's user every <see cref="SessionOptions.SessionCheckInterval"/>, so a disabled clerk
+/// or a changed password signs the tablet out without waiting for the cookie to expire. Disabling and resetting a
+/// password change the security stamp; a temporary lockout (failed attempts on another device) does not, and does
+/// not sign out the tablets already working.
 /// </summary>
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IServiceScopeFactory scopeFactory,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    IOptions<SessionOptions> sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => sessions.Value.SessionCheckInterval;
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {
         await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.GetUserAsync(authenticationState.User);
-        if (user is null || await users.IsLockedOutAsync(user))
+        return await IsStillValidAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), authenticationState.User,
+            options.Value.ClaimsIdentity.SecurityStampClaimType);
+    }
+
+    /// <summary>The account still exists, is not disabled, and its security stamp is the one the session was signed in with.</summary>
+    internal static async Task<bool> IsStillValidAsync(UserManager<AppUser> users, ClaimsPrincipal principal, string securityStampClaimType)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null || AccountStatus.IsDisabled(user))
         {
             return false;
         }
-        var principalStamp = authenticationState.User.FindFirstValue(options.Value.ClaimsIdentity.SecurityStampClaimType);
-        return principalStamp == await users.GetSecurityStampAsync(user);
+        return principal.FindFirstValue(securityStampClaimType) == await users.GetSecurityStampAsync(user);
     }
 }

@@ -36,8 +36,8 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
                 u.Email ?? "",
                 u.DisplayName,
                 managers.Contains(u.Id) ? AppRoles.Manager : AppRoles.Clerk,
-                IsDisabled(u),
-                !IsDisabled(u) && u.LockoutEnd > now))
+                AccountStatus.IsDisabled(u),
+                !AccountStatus.IsDisabled(u) && u.LockoutEnd > now))
             .ToList();
     }
 
@@ -94,7 +94,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
             var reset = await users.ResetPasswordAsync(clerk, token, model.Password);
             if (reset.Succeeded)
             {
-                await users.SetLockoutEndDateAsync(clerk, IsDisabled(clerk) ? DateTimeOffset.MaxValue : null);
+                await users.SetLockoutEndDateAsync(clerk, AccountStatus.IsDisabled(clerk) ? DateTimeOffset.MaxValue : null);
                 await users.ResetAccessFailedCountAsync(clerk);
             }
             return reset;
@@ -118,6 +118,4 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
         var result = await change(users, clerk);
         return ChangeResult.From(result);
     }
-
-    private static bool IsDisabled(AppUser user) => user.LockoutEnd > DateTimeOffset.UtcNow.AddYears(10);
 }
