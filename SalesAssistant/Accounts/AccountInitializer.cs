@@ -33,7 +33,7 @@ public sealed class AccountInitializer(
         var (email, password) = (options.Value.Email?.Trim(), options.Value.Password);
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
         {
-            throw new InvalidOperationException(
+            throw new AccountSetupException(
                 "No manager account exists yet. Set Manager:Email and Manager:Password (environment variables Manager__Email and Manager__Password) to create the first one.");
         }
 
@@ -49,7 +49,10 @@ public sealed class AccountInitializer(
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new AccountSetupException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
         }
     }
 }
+
+/// <summary>The accounts cannot be set up from the configuration (no first manager, a refused password): startup stops with this message.</summary>
+public sealed class AccountSetupException(string message) : InvalidOperationException(message);

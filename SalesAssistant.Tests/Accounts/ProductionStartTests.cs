@@ -1,0 +1,79 @@
+using System.Diagnostics;
+
+namespace SalesAssistant.Tests.Accounts;
+
+/// <summary>The app started as an operator would in production: it never falls back to the development manager.</summary>
+public sealed class ProductionStartTests
+{
+    private static string RepoFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SalesAssistant.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("SalesAssistant.sln not found");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string folder, params string[] command)
+    {
+        var start = new ProcessStartInfo(command[0], command[1..])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+                ["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(folder, "app.db")}",
+            },
+        };
+        start.Environment.Remove("Manager__Email");
+        start.Environment.Remove("Manager__Password");
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(Xunit.TestContext.Current.CancellationToken);
+        var stdout = process.StandardOutput.ReadToEndAsync(Xunit.TestContext.Current.CancellationToken);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task The_published_app_in_production_refuses_to_start_without_a_configured_manager()
+    {
+        var folder = Directory.CreateTempSubdirectory("sales-assistant-published-").FullName;
+        var publish = await RunAsync(folder, "dotnet", "publish", Path.Combine(RepoFolder(), "SalesAssistant", "SalesAssistant.csproj"),
+            "-c", "Debug", "--no-build", "-o", Path.Combine(folder, "app"), "-nologo");
+        Assert.True(publish.ExitCode == 0, publish.Output);
+
+        var (exitCode, output) = await RunAsync(folder, "dotnet", Path.Combine(folder, "app", "SalesAssistant.dll"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Manager__Email", output);
+        Assert.DoesNotContain("Now listening", output);
+        Assert.DoesNotContain("manager@store.local", output);
+    }
+
+    [Fact]
+    public async Task Dotnet_run_with_aspnetcore_environment_production_runs_as_production()
+    {
+        var folder = Directory.CreateTempSubdirectory("sales-assistant-run-").FullName;
+
+        var (exitCode, output) = await RunAsync(folder, "dotnet", "run", "--no-build", "--project", Path.Combine(RepoFolder(), "SalesAssistant"));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Manager__Email", output);
+        Assert.DoesNotContain("manager@store.local", output);
+    }
+}
