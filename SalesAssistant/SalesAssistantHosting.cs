@@ -19,9 +19,11 @@ public static class SalesAssistantHosting
 {
     public static WebApplicationBuilder AddSalesAssistant(this WebApplicationBuilder builder)
     {
+        // First: its migrator must run before every other hosted service, ASP.NET Core's own data-protection one included
+        // (it reads the keys from the database).
+        builder.AddData();
         builder.AddUserInterface();
         builder.AddStore();
-        builder.AddData();
         builder.AddCatalog();
         builder.AddAccounts();
         builder.AddAbTests();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -49,6 +50,9 @@ public static class AccountsSetup
             .AddEntityFrameworkStores<SalesDb>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        // The keys that sign the cookies live in the database, under one application name: a restart, a new container or
+        // another app server reads the same keys, so nobody is signed out.
+        builder.Services.AddDataProtection().SetApplicationName("SalesAssistant").PersistKeysToDbContext<SalesDb>();
         // Identity's stores need a scoped SalesDb; the app's own services use the factory.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<SalesDb>>().CreateDbContext());
         // After the database is migrated (AddData comes first).

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Accounts;
@@ -5,9 +6,12 @@ using SalesAssistant.Catalog;
 
 namespace SalesAssistant.Data;
 
-/// <summary>The one database of the app: catalog, consultations and the Identity accounts.</summary>
-public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbContext<AppUser>(options)
+/// <summary>The one database of the app: catalog, consultations, the Identity accounts and the keys that protect their cookies.</summary>
+public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core's data-protection keys (sign-in cookies, antiforgery): kept here, a restart or a new server signs nobody out.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Product> Products => Set<Product>();
