@@ -46,7 +46,7 @@ public sealed class AccountInitializerTests : IAsyncLifetime
     [Fact]
     public async Task Without_a_configured_manager_startup_stops_with_a_clear_message()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Initializer(null, null).StartAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AccountSetupException>(() => Initializer(null, null).StartAsync(CancellationToken.None));
 
         Assert.Contains("Manager__Email", error.Message);
         Assert.Contains("Manager__Password", error.Message);
@@ -68,7 +68,7 @@ public sealed class AccountInitializerTests : IAsyncLifetime
     [Fact]
     public async Task A_weak_configured_password_is_refused_with_the_reason()
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Initializer("boss@store.test", "short").StartAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<AccountSetupException>(() => Initializer("boss@store.test", "short").StartAsync(CancellationToken.None));
 
         Assert.Contains("boss@store.test", error.Message);
     }

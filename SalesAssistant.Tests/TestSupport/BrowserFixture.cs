@@ -55,11 +55,24 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = true,
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                CspViolations.Add($"{page.Url}: {message.Text}");
+            }
+        };
+        return page;
     }
+
+    /// <summary>Every Content-Security-Policy violation any page of any browser test reported in its console.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<string> CspViolations { get; } = [];
 
     public async ValueTask DisposeAsync()
     {
+        // A page that broke the policy fails the run even when its own test did not look.
+        Assert.True(CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join("\n", CspViolations.Distinct()));
         if (Browser is not null)
         {
             await Browser.DisposeAsync();

@@ -23,9 +23,10 @@ public static class UserInterfaceSetup
         return builder;
     }
 
-    /// <summary>The request pipeline in front of the pages: error pages, compression, authentication, antiforgery.</summary>
+    /// <summary>The request pipeline in front of the pages: security headers, error pages, compression, authentication, antiforgery.</summary>
     public static WebApplication UseUserInterface(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
