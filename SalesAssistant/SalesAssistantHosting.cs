@@ -22,6 +22,7 @@ public static class SalesAssistantHosting
         // First: its migrator must run before every other hosted service, ASP.NET Core's own data-protection one included
         // (it reads the keys from the database).
         builder.AddData();
+        builder.AddFrontDoor();
         builder.AddUserInterface();
         builder.AddStore();
         builder.AddCatalog();
@@ -35,6 +36,7 @@ public static class SalesAssistantHosting
 
     public static WebApplication MapSalesAssistant(this WebApplication app)
     {
+        app.UseFrontDoor();
         app.UseUserInterface();
         app.MapUserInterface();
         app.MapAccounts();

@@ -36,6 +36,8 @@ public static class AccountsSetup
             // Counter tablets stay signed in: a month, renewed while in use.
             cookie.ExpireTimeSpan = TimeSpan.FromDays(30);
             cookie.SlidingExpiration = true;
+            // Behind an HTTPS proxy (see ReverseProxy:KnownProxies) the request counts as HTTPS and the cookie is Secure.
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         builder.Services.AddIdentityCore<AppUser>(options =>
             {
