@@ -5,6 +5,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddSalesAssistant();
 
 var app = builder.Build();
+if (args.FirstOrDefault() == SalesAssistant.Accounts.ResetManagerCommand.Name)
+{
+    return await SalesAssistant.Accounts.ResetManagerCommand.RunAsync(app, args);
+}
 app.MapSalesAssistant();
 
 try

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Diagnostics;
 
 namespace SalesAssistant.Tests.Accounts;
@@ -75,5 +76,28 @@ public sealed class ProductionStartTests
         Assert.Equal(1, exitCode);
         Assert.Contains("Manager__Email", output);
         Assert.DoesNotContain("manager@store.local", output);
+    }
+
+    [Fact]
+    public async Task An_operator_resets_the_only_manager_from_the_command_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("sales-assistant-reset-").FullName;
+        var app = Path.Combine(AppContext.BaseDirectory, "SalesAssistant.dll");
+
+        var created = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-First-2026");
+        var reset = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-Again-2026");
+        var weak = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "short");
+
+        Assert.True(created.ExitCode == 0, created.Output);
+        Assert.True(reset.ExitCode == 0, reset.Output);
+        Assert.Equal(1, weak.ExitCode);
+        Assert.Contains("nothing changed", weak.Output);
+        Assert.DoesNotContain("Now listening", reset.Output);
+        await using var db = new SalesAssistant.Data.SalesDb(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "app.db")}").Options);
+        var user = db.Users.Single(u => u.Email == "owner@shop.test");
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<SalesAssistant.Accounts.AppUser>();
+        Assert.NotEqual(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(user, user.PasswordHash!, "Owner-Again-2026"));
+        Assert.Contains(db.UserRoles, r => r.UserId == user.Id);
     }
 }

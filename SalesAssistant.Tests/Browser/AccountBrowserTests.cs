@@ -46,10 +46,12 @@ public sealed class AccountBrowserTests(BrowserFixture fixture)
             await page.SignInAsync(email, "wrong-password-" + attempt);
             await Expect(page.TestId("login-error")).ToBeVisibleAsync();
         }
-        await Expect(page.TestId("login-error")).ToContainTextAsync("locked");
+        await Expect(page.TestId("login-error")).ToHaveTextAsync(SalesAssistant.Accounts.LoginPage.Refused);
 
+        // Locked: the right password is refused with the same words as a wrong one (nothing tells an attacker it is locked).
         await page.SignInAsync(email, "Lockout-Test-2026");
-        await Expect(page.TestId("login-error")).ToContainTextAsync("locked");
+        await Expect(page.TestId("login-error")).ToHaveTextAsync(SalesAssistant.Accounts.LoginPage.Refused);
+        Assert.True(await fixture.App.IsLockedOutAsync(email));
         await page.ScreenshotAsync("sign-in-locked-768x1024");
         await page.Context.CloseAsync();
     }
@@ -76,6 +78,39 @@ public sealed class AccountBrowserTests(BrowserFixture fixture)
         await Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
         await tablet.Context.CloseAsync();
         await other.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_email_gets_the_same_answer_as_a_wrong_password()
+    {
+        var page = await fixture.NewPageAsync(1024, 768);
+
+        await page.SignInAsync("nobody@store.test", "whatever-2026");
+        await Expect(page.TestId("login-error")).ToHaveTextAsync(SalesAssistant.Accounts.LoginPage.Refused);
+        await page.SignInAsync(AppServer.ClerkEmail, "not-the-password");
+        await Expect(page.TestId("login-error")).ToHaveTextAsync(SalesAssistant.Accounts.LoginPage.Refused);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task After_ten_failed_sign_ins_in_a_minute_an_address_is_answered_429_even_with_the_right_password()
+    {
+        await using var app = new AppServer(TestCatalog.Csv);
+        await app.CreateClerkAsync("eve@store.test", "Eve-Test-2026");
+        var page = await fixture.NewPageAsync(app, 1024, 768);
+        for (var attempt = 1; attempt <= SalesAssistant.Accounts.SignInThrottle.MaxFailures; attempt++)
+        {
+            // Different accounts, so no single account's lockout is what stops them.
+            await page.SignInAsync($"guess{attempt}@store.test", "wrong-password");
+            await Expect(page.TestId("login-error")).ToHaveTextAsync(SalesAssistant.Accounts.LoginPage.Refused);
+        }
+
+        var response = await page.RunAndWaitForResponseAsync(() => page.SignInAsync("eve@store.test", "Eve-Test-2026"),
+            r => r.Url.Contains("/account/login", StringComparison.Ordinal) && r.Request.Method == "POST");
+
+        Assert.Equal(429, response.Status);
+        await Expect(page.TestId("login-error")).ToHaveTextAsync(SalesAssistant.Accounts.LoginPage.TooManyAttempts);
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -47,6 +47,13 @@ public sealed class AppServer : WebApplicationFactory<Program>
         await users.UpdateSecurityStampAsync(user);
     }
 
+    public async Task<bool> IsLockedOutAsync(string email)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.IsLockedOutAsync((await users.FindByEmailAsync(email))!);
+    }
+
     /// <summary>Creates a clerk account the way a manager would, through Identity.</summary>
     public async Task CreateClerkAsync(string email, string password, string displayName = "Clerk")
     {

@@ -22,6 +22,7 @@ public static class AccountsSetup
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(options =>
             {

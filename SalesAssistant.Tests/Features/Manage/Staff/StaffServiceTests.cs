@@ -114,6 +114,25 @@ public sealed class StaffServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_manager_unlocks_an_account_that_failed_sign_ins_locked()
+    {
+        await staff.CreateClerkAsync(Anna);
+        var id = (await staff.ListAsync()).Single(m => m.Email == "anna@store.test").Id;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            await users.SetLockoutEndDateAsync((await users.FindByIdAsync(id))!, DateTimeOffset.UtcNow.AddMinutes(15));
+        }
+        Assert.True((await staff.ListAsync()).Single(m => m.Id == id).IsLockedOut);
+
+        Assert.True((await staff.UnlockAsync(id)).Succeeded);
+
+        Assert.False((await staff.ListAsync()).Single(m => m.Id == id).IsLockedOut);
+        Assert.True(await PasswordWorksAsync("anna@store.test", "Anna-Counter-1"));
+        Assert.Equal(ChangeOutcome.NotFound, (await staff.UnlockAsync("no-such-user")).Outcome);
+    }
+
+    [Fact]
     public async Task A_reset_password_replaces_the_old_one()
     {
         await staff.CreateClerkAsync(Anna);

@@ -81,6 +81,25 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
             return await users.ResetAccessFailedCountAsync(clerk);
         });
 
+    /// <summary>Ends the lockout that failed sign-ins caused (any account, another manager's too); a disabled account is enabled instead.</summary>
+    public async Task<ChangeResult> UnlockAsync(string userId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return ChangeResult.NotFound;
+        }
+        if (AccountStatus.IsDisabled(user))
+        {
+            return ChangeResult.Invalid("This account is disabled: enable it instead.");
+        }
+        var unlocked = await users.SetLockoutEndDateAsync(user, null);
+        return ChangeResult.From(unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked);
+    }
+
     public async Task<ChangeResult> ResetPasswordAsync(string userId, PasswordModel model, CancellationToken ct = default)
     {
         if (ChangeResult.UnlessValid(await PasswordRules.ValidateAsync(model, ct)) is { } invalid)
