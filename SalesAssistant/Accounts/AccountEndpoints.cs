@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -5,11 +6,20 @@ namespace SalesAssistant.Accounts;
 
 public static class AccountEndpoints
 {
-    /// <summary>Sign-out is a form post (with antiforgery), never a link that a prefetch could follow.</summary>
+    /// <summary>
+    /// Sign-out is a form post with its antiforgery token (a post from another site is refused), never a link that a
+    /// prefetch could follow. It deletes the device's session, so a copy of the cookie opens nothing afterwards.
+    /// </summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/account/logout", async ([FromServices] SignInManager<AppUser> signInManager) =>
+        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<AppUser> signInManager) =>
         {
+            // Checked here: the antiforgery middleware only reports a bad token to endpoints that bind a form.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.BadRequest("The sign-out form was not sent by this app's page.");
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/account/login");
-        });
+        })
+        .DisableAntiforgery();
 }

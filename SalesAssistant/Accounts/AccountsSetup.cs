@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,11 @@ public static class AccountsSetup
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddScoped<CurrentUser>();
         builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<DatabaseTicketStore>();
+        // The cookie holds a session key only; the session itself is a database row that signing out deletes.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((cookie, store) => cookie.SessionStore = store);
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(options =>
             {

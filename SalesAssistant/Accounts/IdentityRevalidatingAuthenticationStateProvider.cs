@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Accounts;
 
@@ -25,7 +26,8 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     {
         await using var scope = scopeFactory.CreateAsyncScope();
         return await IsStillValidAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), authenticationState.User,
-            options.Value.ClaimsIdentity.SecurityStampClaimType);
+            options.Value.ClaimsIdentity.SecurityStampClaimType)
+            && await DatabaseTicketStore.ExistsAsync(scope.ServiceProvider.GetRequiredService<SalesDb>(), authenticationState.User, cancellationToken);
     }
 
     /// <summary>The account still exists, is not disabled, and its security stamp is the one the session was signed in with.</summary>

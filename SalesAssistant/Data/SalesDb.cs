@@ -12,6 +12,9 @@ public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbConte
     /// <summary>ASP.NET Core's data-protection keys (sign-in cookies, antiforgery): kept here, a restart or a new server signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Signed-in devices (the sign-in cookie's server-side sessions).</summary>
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Family> Families => Set<Family>();
     public DbSet<Product> Products => Set<Product>();

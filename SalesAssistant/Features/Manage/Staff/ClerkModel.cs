@@ -15,3 +15,6 @@ public sealed class PasswordModel
 }
 
 public sealed record StaffMember(string Id, string Email, string DisplayName, string Role, bool IsDisabled, bool IsLockedOut);
+
+/// <summary>One signed-in device, as the Staff page lists it.</summary>
+public sealed record DeviceSession(string Id, string Email, string Device, DateTimeOffset SignedInAt, DateTimeOffset LastSeenAt);

@@ -65,14 +65,48 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
         return ChangeResult.Saved;
     }
 
-    /// <summary>Disabled clerks cannot sign in, and a tablet they are signed in on is signed out within minutes.</summary>
-    public Task<ChangeResult> DisableAsync(string userId, CancellationToken ct = default) =>
-        ChangeClerkAsync(userId, async (users, clerk) =>
+    /// <summary>Disabled clerks cannot sign in, and every device they are signed in on is signed out (within a minute for an open page).</summary>
+    public async Task<ChangeResult> DisableAsync(string userId, CancellationToken ct = default) =>
+        await EndingSessionsAsync(userId, await ChangeClerkAsync(userId, async (users, clerk) =>
         {
             await users.SetLockoutEnabledAsync(clerk, true);
             await users.SetLockoutEndDateAsync(clerk, DateTimeOffset.MaxValue);
             return await users.UpdateSecurityStampAsync(clerk);
-        });
+        }), ct);
+
+    /// <summary>The devices signed in now, most recently seen first, at most <see cref="MaxListed"/>.</summary>
+    public async Task<IReadOnlyList<DeviceSession>> SessionsAsync(CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SalesDb>();
+        return await db.UserSessions.AsNoTracking()
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new { s, u.Email })
+            .OrderByDescending(x => x.s.LastSeenAt)
+            .Take(MaxListed)
+            .Select(x => new DeviceSession(x.s.Id, x.Email ?? "", x.s.Device, x.s.SignedInAt, x.s.LastSeenAt))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>"Sign out this device": its session is deleted, its cookie opens nothing, an open page is signed out within a minute.</summary>
+    public async Task<ChangeResult> EndSessionAsync(string sessionId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(AppRoles.Manager);
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var ended = await scope.ServiceProvider.GetRequiredService<SalesDb>().UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(ct);
+        return ended == 0 ? ChangeResult.NotFound : ChangeResult.Saved;
+    }
+
+    /// <summary>After a change that must sign a user out everywhere: all their sessions are deleted.</summary>
+    private async Task<ChangeResult> EndingSessionsAsync(string userId, ChangeResult change, CancellationToken ct)
+    {
+        if (change.Succeeded)
+        {
+            await using var scope = scopeFactory.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SalesDb>().UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+        }
+        return change;
+    }
 
     public Task<ChangeResult> EnableAsync(string userId, CancellationToken ct = default) =>
         ChangeClerkAsync(userId, async (users, clerk) =>
@@ -107,7 +141,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
             await currentUser.RequireAsync(AppRoles.Manager);
             return invalid;
         }
-        return await ChangeClerkAsync(userId, async (users, clerk) =>
+        return await EndingSessionsAsync(userId, await ChangeClerkAsync(userId, async (users, clerk) =>
         {
             var token = await users.GeneratePasswordResetTokenAsync(clerk);
             var reset = await users.ResetPasswordAsync(clerk, token, model.Password);
@@ -117,7 +151,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
                 await users.ResetAccessFailedCountAsync(clerk);
             }
             return reset;
-        });
+        }), ct);
     }
 
     private async Task<ChangeResult> ChangeClerkAsync(string userId, Func<UserManager<AppUser>, AppUser, Task<IdentityResult>> change)
