@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.LoadTool;
 using SalesAssistant.Tests.TestSupport;
@@ -30,5 +33,47 @@ public sealed class DataProtectionKeysTests
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("product-search", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task With_a_configured_certificate_the_keys_in_the_database_are_encrypted_and_still_unprotect()
+    {
+        var folder = Directory.CreateTempSubdirectory("sales-assistant-keycert-").FullName;
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=SalesAssistant keys", rsa,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(Path.Combine(folder, "keys.pfx"), certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-password"));
+        }
+        await using var database = await TestDatabase.CreateAsync();
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DataProtection:CertificatePath"] = Path.Combine(folder, "keys.pfx"),
+            ["DataProtection:CertificatePassword"] = "test-password",
+        }).Build();
+        ServiceProvider Services()
+        {
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddScoped(_ => database.CreateDbContext());
+            SalesAssistant.Accounts.KeyProtectionOptions.Apply(
+                services.AddDataProtection().SetApplicationName("SalesAssistant").PersistKeysToDbContext<SalesAssistant.Data.SalesDb>(), configuration);
+            return services.BuildServiceProvider();
+        }
+
+        string protectedText;
+        await using (var first = Services())
+        {
+            protectedText = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("signed in");
+        }
+        await using var second = Services();
+
+        Assert.Equal("signed in", second.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText));
+        await using var db = database.CreateDbContext();
+        var keys = await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, xml => Assert.Contains("EncryptedData", xml));
+        Assert.All(keys, xml => Assert.DoesNotContain("<masterKey", xml));
     }
 }

@@ -71,7 +71,10 @@ public sealed class ManagerBrowserTests(BrowserFixture fixture)
         await Expect(manager.Locator("[data-testid=staff-member][data-email='bea@store.test']")).ToContainTextAsync("Disabled");
         var again = await fixture.NewPageAsync(1024, 768);
         await again.SignInAsync("bea@store.test", "Bea-Counter-2026");
-        await Expect(again.TestId("login-error")).ToContainTextAsync("disabled");
+        // Refused with the words every refused sign-in gets (nothing tells a stranger the account exists but is disabled).
+        await Expect(again.TestId("login-error")).ToHaveTextAsync(SalesAssistant.Accounts.LoginPage.Refused);
+        await again.GotoAsync("/");
+        await Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
 
         await manager.Context.CloseAsync();
         await bea.Context.CloseAsync();

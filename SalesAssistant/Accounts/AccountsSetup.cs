@@ -61,7 +61,9 @@ public static class AccountsSetup
             .AddDefaultTokenProviders();
         // The keys that sign the cookies live in the database, under one application name: a restart, a new container or
         // another app server reads the same keys, so nobody is signed out.
-        builder.Services.AddDataProtection().SetApplicationName("SalesAssistant").PersistKeysToDbContext<SalesDb>();
+        // Encrypted with the certificate of DataProtection:CertificatePath when one is configured.
+        KeyProtectionOptions.Apply(builder.Services.AddDataProtection().SetApplicationName("SalesAssistant").PersistKeysToDbContext<SalesDb>(),
+            builder.Configuration);
         // Identity's stores need a scoped SalesDb; the app's own services use the factory.
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<SalesDb>>().CreateDbContext());
         // After the database is migrated (AddData comes first).
