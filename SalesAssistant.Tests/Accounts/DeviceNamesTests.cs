@@ -1,0 +1,15 @@
+using SalesAssistant.Accounts;
+
+namespace SalesAssistant.Tests.Accounts;
+
+public sealed class DeviceNamesTests
+{
+    [Theory]
+    [InlineData("Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", "Chrome on Android")]
+    [InlineData("Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1", "Safari on iPad")]
+    [InlineData("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0", "Edge on Windows")]
+    [InlineData("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0", "Firefox on Linux")]
+    [InlineData("", "Unknown device")]
+    [InlineData("curl/8.5.0", "Other browser")]
+    public void A_user_agent_reads_as_browser_on_system(string userAgent, string expected) => Assert.Equal(expected, DeviceNames.Of(userAgent));
+}

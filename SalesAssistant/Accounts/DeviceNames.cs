@@ -1,0 +1,28 @@
+namespace SalesAssistant.Accounts;
+
+/// <summary>"Chrome on Android" from a browser's user-agent string, for a manager reading the list of signed-in devices.</summary>
+public static class DeviceNames
+{
+    private static readonly (string Token, string Name)[] Browsers =
+        [("Edg/", "Edge"), ("OPR/", "Opera"), ("SamsungBrowser/", "Samsung Internet"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")];
+
+    private static readonly (string Token, string Name)[] Systems =
+        [("iPad", "iPad"), ("iPhone", "iPhone"), ("Android", "Android"), ("Windows", "Windows"), ("CrOS", "ChromeOS"), ("Mac OS X", "macOS"), ("Linux", "Linux")];
+
+    public static string Of(string? userAgent)
+    {
+        if (string.IsNullOrWhiteSpace(userAgent))
+        {
+            return "Unknown device";
+        }
+        var browser = Browsers.FirstOrDefault(b => userAgent.Contains(b.Token, StringComparison.Ordinal)).Name;
+        var system = Systems.FirstOrDefault(s => userAgent.Contains(s.Token, StringComparison.Ordinal)).Name;
+        return (browser, system) switch
+        {
+            (null, null) => "Other browser",
+            (_, null) => browser!,
+            (null, _) => $"Browser on {system}",
+            _ => $"{browser} on {system}",
+        };
+    }
+}
