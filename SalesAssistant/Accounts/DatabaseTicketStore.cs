@@ -22,6 +22,8 @@ public sealed class DatabaseTicketStore(IDbContextFactory<SalesDb> dbFactory, IH
         (ticket.Principal.Identity as ClaimsIdentity)?.AddClaim(new Claim(SessionClaim, key));
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync();
+        // Sessions of devices never seen again would stay forever: every sign-in clears the expired ones.
+        await db.UserSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
         db.UserSessions.Add(new UserSession
         {
             Id = key,
