@@ -22,14 +22,7 @@ public sealed class AccountInitializerTests : IAsyncLifetime
             db.Users.RemoveRange(db.Users);
             await db.SaveChangesAsync();
         }
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddDataProtection();
-        collection.AddScoped(_ => database.CreateDbContext());
-        collection.AddIdentityCore<AppUser>(o => o.Password.RequireNonAlphanumeric = false)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<SalesDb>();
-        services = collection.BuildServiceProvider();
+        services = IdentityServices.On(database, o => o.Password.RequireNonAlphanumeric = false);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,15 +20,7 @@ public sealed class SessionValidationTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddDataProtection();
-        collection.AddScoped(_ => database.CreateDbContext());
-        collection.AddIdentityCore<AppUser>(o => o.Lockout.AllowedForNewUsers = true)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<SalesDb>()
-            .AddDefaultTokenProviders();
-        services = collection.BuildServiceProvider();
+        services = IdentityServices.On(database, o => o.Lockout.AllowedForNewUsers = true);
         scope = services.CreateAsyncScope();
         users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         clerk = (await users.FindByIdAsync(TestUsers.ClerkId))!;

@@ -18,15 +18,7 @@ public sealed class StaffServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        var collection = new ServiceCollection();
-        collection.AddLogging();
-        collection.AddDataProtection();
-        collection.AddScoped(_ => database.CreateDbContext());
-        collection.AddIdentityCore<AppUser>(o => o.Lockout.MaxFailedAccessAttempts = 5)
-            .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<SalesDb>()
-            .AddDefaultTokenProviders();
-        services = collection.BuildServiceProvider();
+        services = IdentityServices.On(database, o => o.Lockout.MaxFailedAccessAttempts = 5);
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         await roles.CreateAsync(new IdentityRole(AppRoles.Manager));
