@@ -83,6 +83,14 @@ public sealed class ProductionStartTests
     {
         var folder = Directory.CreateTempSubdirectory("sales-assistant-reset-").FullName;
         var app = Path.Combine(AppContext.BaseDirectory, "SalesAssistant.dll");
+        var missing = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-First-2026");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("there is no database", missing.Output);
+        await using (var empty = new SalesAssistant.Data.SalesDb(new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>()
+            .UseSqlite($"Data Source={Path.Combine(folder, "app.db")}").Options))
+        {
+            await empty.Database.MigrateAsync();
+        }
 
         var created = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-First-2026");
         var reset = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-Again-2026");
@@ -92,6 +100,8 @@ public sealed class ProductionStartTests
         Assert.True(reset.ExitCode == 0, reset.Output);
         Assert.Equal(1, weak.ExitCode);
         Assert.Contains("nothing changed", weak.Output);
+        var stillWorks = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-Again-2026");
+        Assert.True(stillWorks.ExitCode == 0, stillWorks.Output);
         Assert.DoesNotContain("Now listening", reset.Output);
         await using var db = new SalesAssistant.Data.SalesDb(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>()
             .UseSqlite($"Data Source={Path.Combine(folder, "app.db")}").Options);

@@ -31,7 +31,8 @@ public sealed partial class SignOutTests(BrowserFixture fixture)
     }
 
     private static Dictionary<string, string> HiddenInputs(string html) =>
-        HiddenInput().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups[1].Value), m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        HiddenInput().Matches(html).GroupBy(m => WebUtility.HtmlDecode(m.Groups[1].Value))
+            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups[2].Value));
 
     [GeneratedRegex("<input(?=[^>]*type=\"hidden\")(?=[^>]*name=\"([^\"]+)\")(?=[^>]*value=\"([^\"]*)\")[^>]*>")]
     private static partial Regex HiddenInput();
@@ -70,6 +71,25 @@ public sealed partial class SignOutTests(BrowserFixture fixture)
 
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, await OpenCounterWithAsync(fixture.App.BaseAddress, saved));
+    }
+
+    [Fact]
+    public async Task Signing_in_on_a_device_still_signed_in_closes_that_session_first()
+    {
+        using var device = new Device(fixture.App.BaseAddress);
+        await device.SignInAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
+        var clerksCookie = device.AuthCookie;
+
+        var fields = HiddenInputs(await device.Http.GetStringAsync("/account/login"));
+        fields["Input.Email"] = AppServer.ManagerEmail;
+        fields["Input.Password"] = AppServer.ManagerPassword;
+        using var over = await device.Http.PostAsync("/account/login", new FormUrlEncodedContent(fields));
+
+        Assert.Contains(WebUtility.HtmlEncode(SalesAssistant.Accounts.LoginPage.StillSignedIn), await over.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, await OpenCounterWithAsync(fixture.App.BaseAddress, clerksCookie));
+        await device.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
+        Assert.NotEqual(clerksCookie.Value, device.AuthCookie.Value);
+        Assert.Equal(HttpStatusCode.Redirect, await OpenCounterWithAsync(fixture.App.BaseAddress, clerksCookie));
     }
 
     [Fact]

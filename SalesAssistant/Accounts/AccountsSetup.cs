@@ -19,7 +19,19 @@ public static class AccountsSetup
                 "Accounts:SessionCheckInterval must be more than 0 and at most 00:01:00");
         // The cookie's security stamp is checked this often (Identity's default is 30 minutes).
         builder.Services.AddOptions<SecurityStampValidatorOptions>()
-            .Configure<IOptions<SessionOptions>>((stamp, sessions) => stamp.ValidationInterval = sessions.Value.SessionCheckInterval);
+            .Configure<IOptions<SessionOptions>>((stamp, sessions) =>
+            {
+                stamp.ValidationInterval = sessions.Value.SessionCheckInterval;
+                // The refreshed principal must stay tied to its session row (a tablet's open page is checked against it).
+                stamp.OnRefreshingPrincipal = context =>
+                {
+                    if (context.CurrentPrincipal is { } current && context.NewPrincipal is { } fresh)
+                    {
+                        DatabaseTicketStore.CopySessionClaim(current, fresh);
+                    }
+                    return Task.CompletedTask;
+                };
+            });
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         builder.Services.AddScoped<CurrentUser>();

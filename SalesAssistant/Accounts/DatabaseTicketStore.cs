@@ -19,7 +19,7 @@ public sealed class DatabaseTicketStore(IDbContextFactory<SalesDb> dbFactory, IH
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
         var key = Guid.NewGuid().ToString("N");
-        (ticket.Principal.Identity as ClaimsIdentity)?.AddClaim(new Claim(SessionClaim, key));
+        WithSessionClaim(ticket.Principal, key);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync();
         // Sessions of devices never seen again would stay forever: every sign-in clears the expired ones.
@@ -40,16 +40,21 @@ public sealed class DatabaseTicketStore(IDbContextFactory<SalesDb> dbFactory, IH
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
+        // A renewed principal (the security stamp's refresh) comes without the claim: it keeps its session.
+        WithSessionClaim(ticket.Principal, key);
+        var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var serialized = TicketSerializer.Default.Serialize(ticket);
+        var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync();
-        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key);
-        if (session is null)
+        // One statement: a session ended meanwhile stays ended, and a row is never renewed for another user.
+        var renewed = await db.UserSessions.Where(s => s.Id == key && s.UserId == userId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Ticket, serialized).SetProperty(s => s.ExpiresAt, ticket.Properties.ExpiresUtc)
+                .SetProperty(s => s.LastSeenAt, now));
+        if (renewed == 0)
         {
-            return; // Ended meanwhile: it stays ended.
+            // Another user's ticket on this key (a sign-in over a device still signed in): the key opens nothing now.
+            await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
         }
-        session.Ticket = TicketSerializer.Default.Serialize(ticket);
-        session.ExpiresAt = ticket.Properties.ExpiresUtc;
-        session.LastSeenAt = clock.GetUtcNow();
-        await db.SaveChangesAsync();
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
@@ -63,14 +68,12 @@ public sealed class DatabaseTicketStore(IDbContextFactory<SalesDb> dbFactory, IH
         var now = clock.GetUtcNow();
         if (session.ExpiresAt < now)
         {
-            db.UserSessions.Remove(session);
-            await db.SaveChangesAsync();
+            await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
             return null;
         }
         if (now - session.LastSeenAt > LastSeenPrecision)
         {
-            session.LastSeenAt = now;
-            await db.SaveChangesAsync();
+            await db.UserSessions.Where(s => s.Id == key).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, now));
         }
         return TicketSerializer.Default.Deserialize(session.Ticket);
     }
@@ -81,7 +84,28 @@ public sealed class DatabaseTicketStore(IDbContextFactory<SalesDb> dbFactory, IH
         await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
     }
 
-    /// <summary>Whether the session a principal was signed in with still exists (true for a principal without one).</summary>
+    /// <summary>Whether the session a principal was signed in with still exists (a principal without one has none).</summary>
     public static async Task<bool> ExistsAsync(SalesDb db, ClaimsPrincipal principal, CancellationToken ct) =>
-        principal.FindFirstValue(SessionClaim) is not { } key || await db.UserSessions.AnyAsync(s => s.Id == key, ct);
+        principal.FindFirstValue(SessionClaim) is { } key && await db.UserSessions.AnyAsync(s => s.Id == key, ct);
+
+    /// <summary>Keeps the session's claim on a principal that Identity rebuilt (security stamp refresh).</summary>
+    public static void CopySessionClaim(ClaimsPrincipal from, ClaimsPrincipal to)
+    {
+        if (from.FindFirstValue(SessionClaim) is { } key)
+        {
+            WithSessionClaim(to, key);
+        }
+    }
+
+    private static void WithSessionClaim(ClaimsPrincipal principal, string key)
+    {
+        if (principal.Identity is ClaimsIdentity identity && identity.FindFirst(SessionClaim)?.Value != key)
+        {
+            if (identity.FindFirst(SessionClaim) is { } stale)
+            {
+                identity.RemoveClaim(stale);
+            }
+            identity.AddClaim(new Claim(SessionClaim, key));
+        }
+    }
 }

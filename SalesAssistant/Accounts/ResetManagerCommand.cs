@@ -16,14 +16,24 @@ public static class ResetManagerCommand
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var email = Option(args, "--email")?.Trim();
-        var password = Option(args, "--password");
+        // Without --password it is read from standard input, so it stays out of the process list and shell history.
+        var password = Option(args, "--password") ?? (Console.IsInputRedirected || args.Contains("--password-stdin") ? Console.ReadLine() : null);
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
         {
-            await Console.Error.WriteLineAsync("usage: dotnet SalesAssistant.dll reset-manager --email <manager's email> --password <new password>");
+            await Console.Error.WriteLineAsync("usage: dotnet SalesAssistant.dll reset-manager --email <manager's email> [--password <new password>] (or the password on standard input)");
             return 2;
         }
+        var dbFactory = app.Services.GetRequiredService<IDbContextFactory<SalesDb>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            // Run from the wrong folder, the settings point at a database that is not there: change nothing.
+            if (db.Database.GetDbConnection().DataSource is { Length: > 0 } file && !File.Exists(file))
+            {
+                return await FailAsync($"there is no database at {file}: run it where the app runs, with its settings (ConnectionStrings__Catalog)");
+            }
+        }
 
-        await new DatabaseMigrator(app.Services.GetRequiredService<IDbContextFactory<SalesDb>>()).StartAsync(CancellationToken.None);
+        await new DatabaseMigrator(dbFactory).StartAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -44,7 +54,20 @@ public static class ResetManagerCommand
         }
         else
         {
-            result = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+            // Without a reset token: that would need the data-protection keys, which may be encrypted with a certificate.
+            // The new password is checked first, so a refused one leaves the old in place.
+            foreach (var validator in users.PasswordValidators)
+            {
+                if (await validator.ValidateAsync(users, user, password) is { Succeeded: false } refused)
+                {
+                    return await FailAsync(string.Join(" ", refused.Errors.Select(e => e.Description)));
+                }
+            }
+            result = await users.RemovePasswordAsync(user);
+            if (result.Succeeded)
+            {
+                result = await users.AddPasswordAsync(user, password);
+            }
         }
         if (!result.Succeeded)
         {
@@ -55,6 +78,11 @@ public static class ResetManagerCommand
         if (!await users.IsInRoleAsync(user, AppRoles.Manager))
         {
             await users.AddToRoleAsync(user, AppRoles.Manager);
+        }
+        await users.UpdateSecurityStampAsync(user);
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync();
         }
         Console.WriteLine($"{email} is a manager with the new password and can sign in now.");
         return 0;

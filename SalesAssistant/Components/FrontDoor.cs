@@ -70,5 +70,6 @@ public static class FrontDoor
     /// <summary>An HTTPS address is configured, so plain HTTP requests can be sent there.</summary>
     private static bool ServesHttps(IConfiguration configuration) =>
         (configuration["urls"] ?? configuration["ASPNETCORE_URLS"] ?? "").Contains("https://", StringComparison.OrdinalIgnoreCase)
-        || !string.IsNullOrEmpty(configuration["https_port"] ?? configuration["HTTPS_PORT"]);
+        || !string.IsNullOrEmpty(configuration["https_port"] ?? configuration["HTTPS_PORT"] ?? configuration["https_ports"] ?? configuration["HTTPS_PORTS"])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any(e => (e["Url"] ?? "").StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 }
