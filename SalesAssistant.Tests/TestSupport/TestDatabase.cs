@@ -34,13 +34,8 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
         return database;
     }
 
-    /// <summary>A copy of an existing database file, as it is (not migrated).</summary>
-    public static TestDatabase CopyOf(string file)
-    {
-        var database = new TestDatabase();
-        File.Copy(file, new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
-        return database;
-    }
+    /// <summary>A database file that does not exist yet: nothing migrated, no users.</summary>
+    public static TestDatabase Empty() => new();
 
     /// <summary>A database holding the catalog of <paramref name="csv"/>, which must be valid.</summary>
     public static async Task<TestDatabase> WithCatalogAsync(string csv)
