@@ -26,7 +26,8 @@ internal sealed record AppTarget(Uri BaseAddress, int Pid, Cookie AuthCookie)
         return new AppTarget(baseAddress, pid, auth);
     }
 
-    private static Dictionary<string, string> HiddenInputs(string html)
+    /// <summary>The hidden fields of a page's forms (the antiforgery token among them), by name; the last of a name wins.</summary>
+    internal static Dictionary<string, string> HiddenInputs(string html)
     {
         var fields = new Dictionary<string, string>();
         foreach (Match input in Regex.Matches(html, "<input[^>]*type=\"hidden\"[^>]*>"))

@@ -6,17 +6,7 @@ namespace SalesAssistant.Tests.Accounts;
 /// <summary>The app started as an operator would in production: it never falls back to the development manager.</summary>
 public sealed class ProductionStartTests
 {
-    private static string RepoFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SalesAssistant.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new DirectoryNotFoundException("SalesAssistant.sln not found");
-    }
+    private static string RepoFolder() => SalesAssistant.LoadTool.AppProcess.FindRepoRoot();
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string folder, params string[] command)
     {

@@ -1,12 +1,12 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using SalesAssistant.LoadTool;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Accounts;
 
 /// <summary>Sign-out really ends the session: it needs the page's antiforgery token, and a saved cookie opens nothing after it.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class SignOutTests(BrowserFixture fixture)
+public sealed class SignOutTests(BrowserFixture fixture)
 {
     private sealed class Device : IDisposable
     {
@@ -18,7 +18,7 @@ public sealed partial class SignOutTests(BrowserFixture fixture)
 
         public async Task SignInAsync(string email, string password)
         {
-            var fields = HiddenInputs(await Http.GetStringAsync("/account/login"));
+            var fields = AppTarget.HiddenInputs(await Http.GetStringAsync("/account/login"));
             fields["Input.Email"] = email;
             fields["Input.Password"] = password;
             using var response = await Http.PostAsync("/account/login", new FormUrlEncodedContent(fields));
@@ -29,13 +29,6 @@ public sealed partial class SignOutTests(BrowserFixture fixture)
 
         public void Dispose() => Http.Dispose();
     }
-
-    private static Dictionary<string, string> HiddenInputs(string html) =>
-        HiddenInput().Matches(html).GroupBy(m => WebUtility.HtmlDecode(m.Groups[1].Value))
-            .ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Groups[2].Value));
-
-    [GeneratedRegex("<input(?=[^>]*type=\"hidden\")(?=[^>]*name=\"([^\"]+)\")(?=[^>]*value=\"([^\"]*)\")[^>]*>")]
-    private static partial Regex HiddenInput();
 
     private static async Task<HttpStatusCode> OpenCounterWithAsync(Uri baseAddress, Cookie auth)
     {
@@ -65,7 +58,7 @@ public sealed partial class SignOutTests(BrowserFixture fixture)
         await device.SignInAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
         var saved = device.AuthCookie;
         var page = await device.Http.GetStringAsync("/");
-        var token = HiddenInputs(page).Where(f => f.Key == "__RequestVerificationToken").Select(f => f.Value).First();
+        var token = AppTarget.HiddenInputs(page).Where(f => f.Key == "__RequestVerificationToken").Select(f => f.Value).First();
 
         using var signOut = await device.Http.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
@@ -80,7 +73,7 @@ public sealed partial class SignOutTests(BrowserFixture fixture)
         await device.SignInAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
         var clerksCookie = device.AuthCookie;
 
-        var fields = HiddenInputs(await device.Http.GetStringAsync("/account/login"));
+        var fields = AppTarget.HiddenInputs(await device.Http.GetStringAsync("/account/login"));
         fields["Input.Email"] = AppServer.ManagerEmail;
         fields["Input.Password"] = AppServer.ManagerPassword;
         using var over = await device.Http.PostAsync("/account/login", new FormUrlEncodedContent(fields));

@@ -80,17 +80,7 @@ internal static partial class SourceDependencies
 {
     public sealed record Import(string File, string From, string To);
 
-    public static string AppFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SalesAssistant.sln")))
-            {
-                return Path.Combine(dir.FullName, "SalesAssistant");
-            }
-        }
-        throw new DirectoryNotFoundException("SalesAssistant.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string AppFolder() => Path.Combine(SalesAssistant.LoadTool.AppProcess.FindRepoRoot(), "SalesAssistant");
 
     public static IReadOnlyList<Import> Read(string appFolder)
     {
