@@ -6,6 +6,7 @@ using SalesAssistant.Features.AbTests;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Manage;
+using SalesAssistant.Localization;
 using SalesAssistant.Store;
 
 namespace SalesAssistant;
@@ -25,6 +26,7 @@ public static class SalesAssistantHosting
         builder.AddFrontDoor();
         builder.AddUserInterface();
         builder.AddStore();
+        builder.AddLanguages();
         builder.AddCatalog();
         builder.AddAccounts();
         builder.AddAbTests();
@@ -37,9 +39,11 @@ public static class SalesAssistantHosting
     public static WebApplication MapSalesAssistant(this WebApplication app)
     {
         app.UseFrontDoor();
+        app.UseLanguages();
         app.UseUserInterface();
         app.MapUserInterface();
         app.MapAccounts();
+        app.MapLanguages();
         app.MapManage();
         app.MapInsights();
         return app;

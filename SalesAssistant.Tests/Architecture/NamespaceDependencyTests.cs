@@ -9,7 +9,7 @@ namespace SalesAssistant.Tests.Architecture;
 /// </summary>
 public sealed partial class NamespaceDependencyTests
 {
-    private static readonly string[] BaseAreas = ["Data", "Catalog", "Accounts", "Store", "Components"];
+    private static readonly string[] BaseAreas = ["Data", "Catalog", "Accounts", "Store", "Localization", "Components"];
 
     [Fact]
     public void The_shared_base_imports_no_feature()

@@ -15,6 +15,8 @@ public abstract class MudTestContext : BunitContext
         // 1 s default is too short a wait there. A bound on waiting, not a timing assertion.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        // The texts in the test thread's CultureInfo.CurrentUICulture: English (the neutral resources) unless a test sets one.
+        Services.AddLocalization();
         Services.AddSingleton(new MoneyFormatter(Options.Create(new StoreOptions { Currency = "EUR", Culture = "en-IE" })));
     }
 }

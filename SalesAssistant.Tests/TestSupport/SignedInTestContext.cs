@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Tests.TestSupport;
 
@@ -26,6 +27,7 @@ public abstract class SignedInTestContext(string userId, string email, string ro
         authorization.SetRoles(role);
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
         Services.AddScoped<CurrentUser>();
+        Host.AddLanguages();
     }
 
     protected override async ValueTask DisposeAsyncCore()

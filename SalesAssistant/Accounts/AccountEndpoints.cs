@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Accounts;
 
@@ -19,6 +20,8 @@ public static class AccountEndpoints
                 return TypedResults.BadRequest("The sign-out form was not sent by this app's page.");
             }
             await signInManager.SignOutAsync();
+            // The next person at this tablet sees the store's language; the user's own comes back with their sign-in.
+            LanguageCookie.Delete(context.Response);
             return TypedResults.LocalRedirect("~/account/login");
         })
         .DisableAntiforgery();

@@ -6,6 +6,9 @@ public sealed class AppUser : IdentityUser
 {
     /// <summary>The name shown to colleagues, e.g. on consultations.</summary>
     public string DisplayName { get; set; } = "";
+
+    /// <summary>The language this user chose (en, it, pl, nl); null: the store's language.</summary>
+    public string? Language { get; set; }
 }
 
 public static class AppRoles

@@ -1,12 +1,25 @@
 using Microsoft.AspNetCore.Components;
 using SalesAssistant.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Components.Layout;
+using SalesAssistant.Localization;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage;
 
 public sealed class ManagerVisibilityTests : MudTestContext
 {
+    /// <summary>Never opened: the layout's language menu only writes to it when a language is chosen.</summary>
+    private readonly TestDatabase database = TestDatabase.Empty();
+
+    public ManagerVisibilityTests() => Services.AddSingleton(new UserLanguages(database));
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        await database.DisposeAsync();
+    }
+
     [Theory]
     [InlineData(AppRoles.Manager, 1)]
     [InlineData(AppRoles.Clerk, 0)]
