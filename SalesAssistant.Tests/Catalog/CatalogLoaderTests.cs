@@ -92,6 +92,7 @@ public sealed class CatalogLoaderTests
         database,
         new CatalogLoader(database, NullLogger<CatalogLoader>.Instance),
         Options.Create(new CatalogOptions { SeedFile = seedFile }),
+        TestStore.Cultures(),
         new TestHostEnvironment(),
         NullLogger<CatalogInitializer>.Instance);
 

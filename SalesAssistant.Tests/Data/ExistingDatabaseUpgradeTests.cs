@@ -53,7 +53,7 @@ public sealed class ExistingDatabaseUpgradeTests : IAsyncLifetime
     {
         await new DatabaseMigrator(database).StartAsync(CancellationToken.None);
         await new CatalogInitializer(database, new CatalogLoader(database, NullLogger<CatalogLoader>.Instance),
-            Options.Create(new CatalogOptions { SeedFile = "Catalog/Seed/demo-catalog.csv" }),
+            Options.Create(new CatalogOptions { SeedFile = "Catalog/Seed/demo-catalog.csv" }), TestStore.Cultures(),
             new TestHostEnvironment(), NullLogger<CatalogInitializer>.Instance).StartAsync(CancellationToken.None);
     }
 

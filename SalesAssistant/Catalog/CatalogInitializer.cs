@@ -2,17 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog.File;
 using SalesAssistant.Data;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Catalog;
 
 /// <summary>
 /// At startup, before the server takes requests and after the database is migrated (<see cref="Data.DatabaseMigrator"/>):
-/// streams the seed catalog file into an empty database. An invalid seed file throws <see cref="CatalogFileException"/>, which stops the app.
+/// streams the seed catalog file (<see cref="CatalogOptions.SeedFile"/>, else the demo catalog in the store's language) into an empty database. An invalid seed file throws <see cref="CatalogFileException"/>, which stops the app.
 /// </summary>
 public sealed class CatalogInitializer(
     IDbContextFactory<SalesDb> dbFactory,
     CatalogLoader loader,
     IOptions<CatalogOptions> options,
+    DisplayCultures cultures,
     IHostEnvironment environment,
     ILogger<CatalogInitializer> logger) : IHostedService
 {
@@ -27,7 +29,7 @@ public sealed class CatalogInitializer(
             }
         }
 
-        var seedFile = options.Value.SeedFile;
+        var seedFile = options.Value.SeedFile ?? CatalogOptions.DemoCatalogFor(cultures.StoreLanguage);
         if (string.IsNullOrWhiteSpace(seedFile))
         {
             logger.LogWarning("The catalog is empty and no Catalog:SeedFile is configured");
@@ -38,6 +40,8 @@ public sealed class CatalogInitializer(
         {
             throw new FileNotFoundException($"Catalog:SeedFile '{path}' does not exist.", path);
         }
+        // A bad seed file is reported to whoever runs the store, in the store's language.
+        cultures.Apply(cultures.StoreLanguage);
         var result = await loader.LoadFileIntoEmptyCatalogAsync(path, cancellationToken);
         if (!result.IsValid)
         {
