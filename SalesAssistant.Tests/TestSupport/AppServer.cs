@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,12 +16,15 @@ public sealed class AppServer : WebApplicationFactory<Program>
     private readonly string directory = Directory.CreateTempSubdirectory("sales-assistant-app-").FullName;
     private readonly string? seedFile;
     private readonly IReadOnlyDictionary<string, string?> extraSettings;
+    private readonly Action<IServiceCollection>? replaceServices;
 
     /// <param name="catalogCsv">The seed catalog; null loads the demo catalog the app ships with.</param>
     /// <param name="settings">Configuration on top of the test defaults.</param>
-    public AppServer(string? catalogCsv, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces app services after the app registered its own (e.g. a pseudo-language localizer).</param>
+    public AppServer(string? catalogCsv, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         extraSettings = settings ?? new Dictionary<string, string?>();
+        replaceServices = services;
         if (catalogCsv is not null)
         {
             seedFile = Path.Combine(directory, "catalog.csv");
@@ -55,14 +59,18 @@ public sealed class AppServer : WebApplicationFactory<Program>
     }
 
     /// <summary>Creates a clerk account the way a manager would, through Identity.</summary>
-    public async Task CreateClerkAsync(string email, string password, string displayName = "Clerk")
+    public Task CreateClerkAsync(string email, string password, string displayName = "Clerk") =>
+        CreateUserAsync(email, password, AppRoles.Clerk, displayName);
+
+    /// <summary>Creates an account of <paramref name="role"/> through Identity.</summary>
+    public async Task CreateUserAsync(string email, string password, string role, string displayName = "Clerk")
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var clerk = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
         var created = await users.CreateAsync(clerk, password);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(clerk, AppRoles.Clerk)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(clerk, role)).Succeeded);
     }
 
     public string DatabasePath => Path.Combine(directory, "sales.db");
@@ -88,6 +96,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
             settings[key] = value;
         }
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
+        }
     }
 
     public override async ValueTask DisposeAsync()

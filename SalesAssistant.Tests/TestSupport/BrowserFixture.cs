@@ -104,9 +104,10 @@ public static class PageExtensions
     public static async Task SignInAsync(this IPage page, string email, string password)
     {
         await page.GotoAsync("/account/login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // By the fields' ids: the labels are in the page's language.
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form button[type=submit]").ClickAsync();
     }
 
     public static Task WaitForInteractiveAsync(this IPage page) =>

@@ -11,8 +11,15 @@ public static class SalesTheme
     {
         PaletteLight = new PaletteLight
         {
+            // Every colour that carries text (status words, alerts, outlined buttons, white text on filled ones) is
+            // at least 4.5:1 against white and its own tint (WCAG 2.2 AA, 1.4.3); MudBlazor's defaults are not.
             Primary = "#1565c0",
-            Secondary = "#00897b",
+            Secondary = "#00695c",
+            Success = "#2e7d32",
+            Warning = "#8a5300",
+            Error = "#c62828",
+            Info = "#01579b",
+            TextSecondary = "rgba(0,0,0,0.68)",
             AppbarBackground = "#0d47a1",
         },
         Typography = new Typography

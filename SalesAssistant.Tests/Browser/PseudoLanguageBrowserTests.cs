@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SalesAssistant.Accounts;
+using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
+using SalesAssistant.Localization;
+using SalesAssistant.Tests.TestSupport;
+using static Microsoft.Playwright.Assertions;
+
+namespace SalesAssistant.Tests.Browser;
+
+/// <summary>
+/// No hard-coded text: under a pseudo-language that marks every localized string, each page's visible text (and the
+/// placeholders, labels and titles people read) is either marked, product or account data, or numbers and punctuation.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PseudoLanguageBrowserTests(BrowserFixture fixture)
+{
+    private const string Password = "Pseudo-Test-2026";
+
+    private const string VisibleTexts = """
+        () => {
+            const texts = [document.title];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const parent = walker.currentNode.parentElement;
+                if (!parent || parent.closest('script, style, template, [aria-hidden=true]')) continue;
+                const style = getComputedStyle(parent);
+                if (style.display === 'none' || style.visibility === 'hidden' || parent.getClientRects().length === 0) continue;
+                texts.push(walker.currentNode.textContent);
+            }
+            for (const element of document.querySelectorAll('[placeholder], [aria-label], [title]')) {
+                if (element.getClientRects().length === 0) continue;
+                for (const name of ['placeholder', 'aria-label', 'title']) texts.push(element.getAttribute(name) ?? '');
+            }
+            return texts.map(t => t.trim()).filter(t => t.length > 0);
+        }
+        """;
+
+    [Fact]
+    public async Task Every_page_shows_only_localized_text_besides_data()
+    {
+        await using var app = new AppServer(TestCatalog.Csv, services: PseudoLanguage.Use);
+        await app.CreateUserAsync("clerk-pseudo@store.test", Password, AppRoles.Clerk);
+        await app.CreateUserAsync("manager-pseudo@store.test", Password, AppRoles.Manager);
+        var data = DataTexts();
+        var leaks = new List<string>();
+
+        var page = await fixture.NewPageAsync(app, 1024, 768);
+        await page.GotoAsync("/account/login");
+        await CollectAsync(page, "sign-in", data, leaks);
+        await page.SignInAsync("clerk-pseudo@store.test", Password);
+        await Expect(page.TestId("product-search")).ToBeVisibleAsync();
+        await page.WaitForInteractiveAsync();
+        await CollectAsync(page, "choose", data, leaks);
+        await page.TestId("product-search").FillAsync("toaster duo");
+        await Expect(page.TestId("product-result")).ToHaveCountAsync(1);
+        await CollectAsync(page, "choose, with results", data, leaks);
+        await page.TestId("product-result").ClickAsync();
+        await Expect(page.TestId("upsell-option")).ToHaveCountAsync(2);
+        await CollectAsync(page, "up-sell", data, leaks);
+        await page.Locator("[data-testid=upsell-option][data-sku=TOAST-4]").TestId("choose-upsell").ClickAsync();
+        await Expect(page.TestId("accessory")).ToHaveCountAsync(1);
+        await CollectAsync(page, "accessories", data, leaks);
+        await page.TestId("add-accessory").ClickAsync();
+        await page.TestId("step-continue").ClickAsync();
+        await Expect(page.TestId("basket-uplift")).ToBeVisibleAsync();
+        await CollectAsync(page, "summary", data, leaks);
+        await page.GotoAsync("/no-such-page");
+        await CollectAsync(page, "not found", data, leaks);
+        await page.Context.CloseAsync();
+
+        int productId, familyId;
+        await using (var db = new SalesDb(new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options))
+        {
+            var product = await db.Products.Where(p => p.FamilyId != null).OrderBy(p => p.Id).FirstAsync();
+            (productId, familyId) = (product.Id, product.FamilyId!.Value);
+        }
+        var manager = await fixture.NewPageAsync(app, 1024, 768);
+        await manager.SignInAsync("manager-pseudo@store.test", Password);
+        await Expect(manager.TestId("product-search")).ToBeVisibleAsync();
+        foreach (var path in new[]
+        {
+            "/manage", $"/manage/products/{productId}", "/manage/products/new", $"/manage/products/{productId}/talking-points",
+            "/manage/families", $"/manage/families/{familyId}", "/manage/import", "/manage/staff",
+            "/manage/insights", "/manage/insights/together", "/manage/sales-import",
+        })
+        {
+            await manager.GoToInteractiveAsync(path);
+            await Expect(manager.Locator("h1")).ToBeVisibleAsync();
+            await CollectAsync(manager, path, data, leaks);
+        }
+        await manager.Context.CloseAsync();
+
+        Assert.True(leaks.Count == 0, "Text that did not come through the localizer:\n" + string.Join("\n", leaks.Distinct()));
+    }
+
+    private static async Task CollectAsync(IPage page, string where, IReadOnlyList<string> data, List<string> leaks)
+    {
+        foreach (var text in await page.EvaluateAsync<string[]>(VisibleTexts))
+        {
+            var rest = Regex.Replace(text, $"{PseudoLanguage.Open}[^{PseudoLanguage.Close}]*{PseudoLanguage.Close}", " ");
+            foreach (var known in data)
+            {
+                rest = rest.Replace(known, " ", StringComparison.Ordinal);
+            }
+            if (Regex.IsMatch(rest, @"\p{L}"))
+            {
+                leaks.Add($"{where}: \"{text}\"");
+            }
+        }
+    }
+
+    /// <summary>Text that is data, not interface: the catalog's names and advice, the accounts, the app's name, the languages' own names, the culture's month and day names.</summary>
+    private static IReadOnlyList<string> DataTexts()
+    {
+        var catalog = new CatalogFileReader().Read(System.Text.Encoding.UTF8.GetBytes(TestCatalog.Csv), "test.csv");
+        var format = CultureInfo.CurrentCulture.DateTimeFormat;
+        IEnumerable<string?> all =
+        [
+            .. catalog.Entries.SelectMany(e => (string?[])[e.Sku, e.Ean, e.Name, e.Brand, e.Category, e.Family, .. e.TalkingPoints, .. e.Specs.SelectMany(s => (string[])[s.Key, s.Value])]),
+            "clerk-pseudo@store.test", "manager-pseudo@store.test", AppServer.ManagerEmail, "Clerk", "Manager", "SalesAssistant",
+            .. Languages.All.Select(l => l.NativeName),
+            .. format.AbbreviatedMonthNames, .. format.MonthNames, .. format.AbbreviatedDayNames, .. format.DayNames, "AM", "PM",
+        ];
+        return all.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).Distinct().OrderByDescending(t => t.Length).ToList();
+    }
+}
