@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
@@ -153,6 +154,48 @@ public sealed class CatalogFileReaderTests
         Assert.False(result.IsValid, @case);
         Assert.Empty(result.Entries);
         Assert.Contains(result.Errors, e => e.Line == line && e.Column == column && e.Message.Contains(messagePart, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bad_rows_reason_is_in_the_language_of_whoever_reads_the_file_and_its_column_stays_the_files()
+    {
+        var csv = Header + "\n" + GoodRow + "\n" + ",,Name,B,Cat,1.00,1,,,,,\n" + "S-1,,Name,B,Cat,1.00,-2,,,,,\n";
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("pl");
+        try
+        {
+            var result = Read(csv);
+
+            Assert.Equal([(3, "sku", "pole jest wymagane"), (4, "stock", "'-2' musi być liczbą całkowitą, 0 lub więcej")],
+                result.Errors.Select(e => (e.Line, e.Column, e.Message)));
+            Assert.Equal("wiersz 3, kolumna 'sku': pole jest wymagane", result.Errors[0].ToString());
+            Assert.StartsWith("Nie wczytano pliku katalogu „catalog.csv”: znaleziono 2 problemy, nic nie zapisano.", result.DescribeErrors());
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
+    [Theory]
+    [InlineData("en", 1, "1 problem found")]
+    [InlineData("en", 5, "5 problems found")]
+    [InlineData("pl", 1, "znaleziono 1 problem,")]
+    [InlineData("pl", 22, "znaleziono 22 problemy,")]
+    [InlineData("pl", 25, "znaleziono 25 problemów,")]
+    public void The_count_of_problems_takes_the_languages_plural_form(string language, int count, string expected)
+    {
+        var result = new CatalogReadResult("catalog.csv", [], Enumerable.Range(2, count).Select(line => new CatalogFileError(line, null, "x")).ToList());
+        var ui = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(language);
+        try
+        {
+            Assert.Contains(expected, result.DescribeErrors(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+        }
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class StreamingCatalogLoadTests : IDisposable
         var result = await Loader(database).LoadFileIntoEmptyCatalogAsync(path);
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("line 500, column 'accessories': unknown SKU(s) 'NOPE-1': every accessory must be a product of the file", error.ToString());
+        Assert.Equal("line 500, column 'accessories': unknown SKU 'NOPE-1': every accessory must be a product of the file", error.ToString());
         await AssertEmptyAsync(database);
     }
 

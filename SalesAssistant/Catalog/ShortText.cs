@@ -51,15 +51,18 @@ public static class ShortText
         return index < 0 ? null : text[index];
     }
 
+    /// <summary>A catalog or till file's message for a control character, in the current language.</summary>
     public static string DescribeControlCharacter(char c) =>
-        string.Create(CultureInfo.InvariantCulture, $"contains a control character (U+{(int)c:X4}); remove it");
+        CatalogText.Current["contains a control character (U+{0}); remove it", CodePoint(c)];
 
     /// <summary>A form's rule: refuses text holding a control character (a NUL, a tab or a line break pasted into a name).</summary>
     public static IRuleBuilderOptions<T, TText> NoControlCharacters<T, TText>(this IRuleBuilder<T, TText> rule) where TText : class? =>
         rule.Must(text => FirstControlCharacter(text as string) is null)
             .WithMessage((_, text) => FormMessage(FirstControlCharacter(text as string)!.Value));
 
-    /// <summary>The form's message for a control character.</summary>
+    /// <summary>The form's message for a control character, in the current language.</summary>
     public static string FormMessage(char c) =>
-        string.Create(CultureInfo.InvariantCulture, $"Remove the invisible control character (U+{(int)c:X4}) that came in with the text.");
+        CatalogText.Current["Remove the invisible control character (U+{0}) that came in with the text.", CodePoint(c)];
+
+    private static string CodePoint(char c) => ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 }

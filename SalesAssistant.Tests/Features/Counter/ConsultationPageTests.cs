@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
@@ -30,6 +31,42 @@ public sealed class ConsultationPageTests : CounterTestContext
         Assert.Equal("+€60.00", deltas[0].TextContent.Trim());
         Assert.Contains(options[0].QuerySelectorAll("[data-testid=talking-point]"), p => p.TextContent == "Toasts four slices at once");
         Assert.NotNull(TestId(page, "stop-prompt"));
+    }
+
+    [Fact]
+    public async Task In_Polish_the_upsell_step_names_the_tiers_the_stock_and_the_reactions_in_Polish()
+    {
+        var (ui, formatting) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("pl");
+        try
+        {
+            var (_, page) = await OpenAsync("TOAST-2");
+
+            Assert.Equal(["Rozszerzony", "Premium"], page.FindAll("[data-testid=tier-label]").Select(t => t.TextContent.Trim()));
+            Assert.Contains("Wybór klienta · Podstawowy", TestId(page, "baseline-product").TextContent);
+            Assert.Equal("Z zainteresowaniem", TestId(page, "reaction-positive").TextContent.Trim());
+            Assert.Equal("Negatywnie – przestań proponować", TestId(page, "reaction-negative").TextContent.Trim());
+            Assert.Contains("Obserwuj reakcję klienta.", TestId(page, "stop-prompt").TextContent);
+            Assert.Equal("Na stanie: 3 szt.", page.FindAll("[data-testid=upsell-option]")[0].QuerySelector("[data-testid=stock]")!.TextContent);
+            Assert.Equal("Zachowaj pierwotny wybór: Toaster Duo", TestId(page, "keep-original").TextContent.Trim());
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, formatting);
+        }
+    }
+
+    [Fact]
+    public async Task The_stop_prompt_is_announced_and_names_the_group_of_reaction_buttons()
+    {
+        var (_, page) = await OpenAsync("TOAST-2");
+
+        var prompt = TestId(page, "stop-prompt");
+        Assert.Equal("group", prompt.GetAttribute("role"));
+        var title = page.Find("#" + prompt.GetAttribute("aria-labelledby"));
+        Assert.Equal("Watch the customer's reaction.", title.TextContent.Trim());
+        Assert.Equal("status", title.ParentElement!.GetAttribute("role"));
+        Assert.Equal("Negative — stop offering", TestId(page, "reaction-negative").TextContent.Trim());
     }
 
     [Fact]
@@ -80,6 +117,23 @@ public sealed class ConsultationPageTests : CounterTestContext
         page.Find("[data-testid=accessory][data-sku=JAM] [data-testid=add-accessory]").Click();
         page.WaitForAssertion(() => Assert.Equal("40.00", TestId(page, "basket-total").GetAttribute("data-value")));
         Assert.Single(page.FindAll("[data-testid=basket-line]"));
+    }
+
+    [Fact]
+    public async Task Each_accessory_button_is_named_with_its_accessory()
+    {
+        var (_, page) = await OpenAsync("TOAST-2");
+        TestId(page, "keep-original").Click();
+        page.WaitForElement("[data-testid=accessory]");
+
+        Assert.Equal("Accessories for Toaster Duo", TestId(page, "main-product").ParentElement!.TextContent.Trim());
+        Assert.Equal("Toaster Duo ★", TestId(page, "basket-line").FirstElementChild!.TextContent.Trim());
+        var jam = page.Find("[data-testid=accessory][data-sku=JAM] [data-testid=add-accessory]");
+        Assert.Equal("Add", jam.TextContent.Trim());
+        Assert.Equal("Add: Jam selection", jam.GetAttribute("aria-label"));
+        jam.Click();
+        page.WaitForAssertion(() => Assert.Equal("Remove: Jam selection",
+            page.Find("[data-testid=accessory][data-sku=JAM] [data-testid=add-accessory]").GetAttribute("aria-label")));
     }
 
     [Fact]

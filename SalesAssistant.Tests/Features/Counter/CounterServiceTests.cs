@@ -35,7 +35,7 @@ public sealed class CounterServiceTests : IAsyncLifetime
         Assert.Equal("TOAST-2", view.Baseline.Sku);
         Assert.Equal(["TOAST-4", "TOAST-6"], view.UpsellOptions.Select(o => o.Product.Sku));
         Assert.Equal([new Money(6000), new Money(18000)], view.UpsellOptions.Select(o => o.PriceDelta));
-        Assert.Equal(["Better", "Premium"], view.UpsellOptions.Select(o => o.TierLabel));
+        Assert.Equal([2, 4], view.UpsellOptions.Select(o => o.Product.Tier));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Data;
 
@@ -13,10 +14,13 @@ public sealed record CatalogChangeView(DateTimeOffset ChangedAt, string ChangedB
 /// <summary>
 /// The manager's accessory links: which accessories a product offers, in which order, and the history of those
 /// changes. Used by the product editor and by "frequently bought together". Every call checks the Manager role.
+/// Its messages are in the manager's language; the history's summaries are stored as written (in English).
 /// </summary>
-public sealed class AccessoryLinkService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class AccessoryLinkService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<CatalogText>? text = null)
 {
     private const int SummaryMaxLength = 500;
+
+    private readonly IStringLocalizer<CatalogText> text = text ?? CatalogText.Current;
 
     /// <summary>The product's accessories in the order clerks offer them, inactive ones included.</summary>
     public async Task<IReadOnlyList<AccessoryRow>> AccessoriesAsync(int productId, CancellationToken ct = default)
@@ -42,11 +46,11 @@ public sealed class AccessoryLinkService(IDbContextFactory<SalesDb> dbFactory, C
         var accessory = await db.Products.FirstOrDefaultAsync(p => p.Sku == accessorySku.Trim(), ct);
         if (accessory is null)
         {
-            return ChangeResult.Invalid($"There is no product with the SKU {accessorySku}.");
+            return ChangeResult.Invalid(text["There is no product with the SKU {0}.", accessorySku]);
         }
         if (accessory.Id == productId)
         {
-            return ChangeResult.Invalid("A product cannot be its own accessory.");
+            return ChangeResult.Invalid(text["A product cannot be its own accessory."]);
         }
         var productSku = await db.Products.Where(p => p.Id == productId).Select(p => p.Sku).FirstOrDefaultAsync(ct);
         if (productSku is null)

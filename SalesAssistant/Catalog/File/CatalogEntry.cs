@@ -1,3 +1,5 @@
+using SalesAssistant.Localization;
+
 namespace SalesAssistant.Catalog.File;
 
 /// <summary>One valid product row of a catalog file.</summary>
@@ -16,20 +18,25 @@ public sealed record CatalogEntry(
     IReadOnlyList<string> TalkingPoints,
     IReadOnlyList<KeyValuePair<string, string>> Specs);
 
-/// <summary>A problem with a catalog file: where it is (line, column) and what is wrong.</summary>
+/// <summary>
+/// A problem with a catalog file: where it is (line, column) and what is wrong. <see cref="Message"/> is in the language
+/// of whoever checked the file; <see cref="Column"/> is the file's own column name, which stays as the file writes it.
+/// </summary>
 public sealed record CatalogFileError(int Line, string? Column, string Message)
 {
     public override string ToString() =>
-        Column is null ? $"line {Line}: {Message}" : $"line {Line}, column '{Column}': {Message}";
+        Column is null
+            ? CatalogText.Current["line {0}: {1}", Line, Message]
+            : CatalogText.Current["line {0}, column '{1}': {2}", Line, Column, Message];
 }
 
 public sealed record CatalogReadResult(string FileName, IReadOnlyList<CatalogEntry> Entries, IReadOnlyList<CatalogFileError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 
-    /// <summary>A message naming the file and every bad row, for logs and the startup error.</summary>
+    /// <summary>A message naming the file and every bad row, for logs and the startup error, in the current language.</summary>
     public string DescribeErrors() =>
-        $"Catalog file '{FileName}' was not loaded: {Errors.Count} problem(s) found, nothing was written."
+        CatalogText.Current.Plural("Catalog file '{1}' was not loaded: {0} problems found, nothing was written.", Errors.Count, FileName).Value
         + string.Concat(Errors.Select(e => Environment.NewLine + "  " + e));
 }
 

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 
 namespace SalesAssistant.Catalog.File;
 
 /// <summary>Parsing of the catalog file's structured fields; validators and the reader share these so both agree.</summary>
 public static partial class CatalogFields
 {
+    private static IStringLocalizer<CatalogText> T => CatalogText.Current;
+
     [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$")]
     public static partial Regex SkuPattern();
 
@@ -24,13 +27,15 @@ public static partial class CatalogFields
         return price.Minor <= CatalogLimits.MaxPriceMinor;
     }
 
+    /// <summary>What is wrong with a price that does not parse, in the current language.</summary>
     public static string DescribePriceProblem(string text) => text switch
     {
-        _ when text.StartsWith('-') => "must be 0 or more",
-        _ when text.Contains(',') => $"{ShortText.Quote(text)} uses ',' — write prices with '.' as the decimal separator (e.g. 19.99)",
-        _ when PricePattern().IsMatch(text) => $"must be at most {new Money(CatalogLimits.MaxPriceMinor).ToInvariant()}",
-        _ when Regex.IsMatch(text, @"^\d+\.\d{3,}$") => $"{ShortText.Quote(text)} has more than 2 decimals",
-        _ => $"{ShortText.Quote(text)} is not a price (expected digits with an optional '.' and up to 2 decimals, e.g. 19.99)",
+        _ when text.StartsWith('-') => T["must be 0 or more"],
+        _ when text.Contains(',') => T["{0} uses ',' — write prices with '.' as the decimal separator (e.g. 19.99)", ShortText.Quote(text)],
+        // The file's own number format, not the reader's: the limit is written as the file must write it.
+        _ when PricePattern().IsMatch(text) => T["must be at most {0}", new Money(CatalogLimits.MaxPriceMinor).ToInvariant()],
+        _ when Regex.IsMatch(text, @"^\d+\.\d{3,}$") => T["{0} has more than 2 decimals", ShortText.Quote(text)],
+        _ => T["{0} is not a price (expected digits with an optional '.' and up to 2 decimals, e.g. 19.99)", ShortText.Quote(text)],
     };
 
     public static bool TryParseStock(string? text, out int stock)
@@ -74,7 +79,7 @@ public static partial class CatalogFields
     /// <summary>What is wrong with a field of a file before its own rules are checked: its length or a control character.</summary>
     public static string? FieldProblem(string? value) =>
         value?.Length > CatalogLimits.MaxFieldLength
-            ? $"is longer than {CatalogLimits.MaxFieldLength} characters"
+            ? T["is longer than {0} characters", CatalogLimits.MaxFieldLength]
             : ShortText.FirstControlCharacter(value) is { } control ? ShortText.DescribeControlCharacter(control) : null;
 
     public static IReadOnlyList<string> SplitList(string? text) =>
@@ -82,7 +87,7 @@ public static partial class CatalogFields
             ? []
             : text.Split(CatalogColumns.ListSeparator).Select(s => s.Trim()).ToList();
 
-    /// <summary>Parses <c>Key: Value; Key: Value</c>; returns null with a reason when a pair is malformed.</summary>
+    /// <summary>Parses <c>Key: Value; Key: Value</c>; returns null with a reason (in the current language) when a pair is malformed.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>>? ParseSpecs(string? text, out string? problem)
     {
         problem = null;
@@ -102,24 +107,24 @@ public static partial class CatalogFields
             var value = colon < 0 ? "" : part[(colon + 1)..].Trim();
             if (colon < 0 || key.Length == 0 || value.Length == 0)
             {
-                problem = $"{ShortText.Quote(part.Trim())} is not a 'Key: Value' pair";
+                problem = T["{0} is not a 'Key: Value' pair", ShortText.Quote(part.Trim())];
                 return null;
             }
             if (key.Length > CatalogLimits.SpecKeyMaxLength || value.Length > CatalogLimits.SpecValueMaxLength)
             {
-                problem = $"spec {ShortText.Quote(key)} is too long (key ≤ {CatalogLimits.SpecKeyMaxLength}, value ≤ {CatalogLimits.SpecValueMaxLength} characters)";
+                problem = T["spec {0} is too long (key ≤ {1}, value ≤ {2} characters)", ShortText.Quote(key), CatalogLimits.SpecKeyMaxLength, CatalogLimits.SpecValueMaxLength];
                 return null;
             }
             if (specs.Any(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase)))
             {
-                problem = $"spec {ShortText.Quote(key)} appears twice";
+                problem = T["spec {0} appears twice", ShortText.Quote(key)];
                 return null;
             }
             specs.Add(new(key, value));
         }
         if (specs.Count > CatalogLimits.MaxSpecs)
         {
-            problem = $"at most {CatalogLimits.MaxSpecs} specs per product";
+            problem = T["at most {0} specs per product", CatalogLimits.MaxSpecs];
             return null;
         }
         return specs;

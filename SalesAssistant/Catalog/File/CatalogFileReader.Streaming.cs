@@ -56,7 +56,7 @@ public sealed partial class CatalogFileReader
 
         if (checker.RowCount == 0 && errors.Count == 0)
         {
-            errors.Add(new CatalogFileError(2, null, "the file has a header but no product rows"));
+            errors.Add(NoRows());
         }
         checker.Finish(errors);
         return errors.Count > 0
@@ -89,7 +89,7 @@ public sealed partial class CatalogFileReader
     }
 
     private static CatalogFileError EmptyFile() =>
-        new(1, null, "the file is empty: expected a header row naming the columns (" + string.Join(",", CatalogColumns.All) + ")");
+        new(1, null, T["the file is empty: expected a header row naming the columns ({0})", string.Join(",", CatalogColumns.All)]);
 
     /// <summary>Unbuffered (the readers buffer), read front to back.</summary>
     private static FileStream OpenSequential(string path) =>

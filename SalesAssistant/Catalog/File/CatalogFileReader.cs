@@ -3,15 +3,20 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
+using Microsoft.Extensions.Localization;
 
 namespace SalesAssistant.Catalog.File;
 
 /// <summary>
 /// Reads and checks a catalog file (UTF-8 CSV, header row, columns in any order). Every row is checked;
-/// the result holds either all entries or every problem found, never a partial catalog.
+/// the result holds either all entries or every problem found, never a partial catalog. Its messages are in the
+/// language current while the file is checked (<see cref="CatalogText.Current"/>): the manager's on the import page,
+/// the store's at startup.
 /// </summary>
 public sealed partial class CatalogFileReader
 {
+    private static IStringLocalizer<CatalogText> T => CatalogText.Current;
+
     public async Task<CatalogReadResult> ReadAsync(string path, CancellationToken ct = default)
     {
         await using var stream = System.IO.File.OpenRead(path);
@@ -58,7 +63,7 @@ public sealed partial class CatalogFileReader
 
         if (rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new CatalogFileError(2, null, "the file has a header but no product rows"));
+            errors.Add(NoRows());
         }
         checker.Finish(errors);
 
@@ -82,7 +87,7 @@ public sealed partial class CatalogFileReader
             if (status != OperationStatus.Done)
             {
                 var line = 1 + bytes[..bytesRead].Count((byte)'\n');
-                return new CatalogFileError(line, null, $"is not valid UTF-8 (byte 0x{bytes[bytesRead]:X2} at byte offset {bytesRead}); save the file as UTF-8");
+                return NotUtf8(line, bytes[bytesRead], bytesRead);
             }
             text = new string(chars, 0, charsWritten);
             return null;
@@ -110,16 +115,16 @@ public sealed partial class CatalogFileReader
             var name = names[i].Trim().ToLowerInvariant();
             if (!CatalogColumns.All.Contains(name))
             {
-                errors.Add(new CatalogFileError(1, QuotedColumn(names[i]), $"unknown column; the columns are {string.Join(", ", CatalogColumns.All)}"));
+                errors.Add(new CatalogFileError(1, QuotedColumn(names[i]), T["unknown column; the columns are {0}", string.Join(", ", CatalogColumns.All)]));
             }
             else if (!header.TryAdd(name, i))
             {
-                errors.Add(new CatalogFileError(1, name, "appears twice in the header"));
+                errors.Add(new CatalogFileError(1, name, T["appears twice in the header"]));
             }
         }
         foreach (var required in CatalogColumns.Required.Where(r => !header.ContainsKey(r)))
         {
-            errors.Add(new CatalogFileError(1, required, "required column is missing from the header"));
+            errors.Add(new CatalogFileError(1, required, T["required column is missing from the header"]));
         }
         return header;
     }
@@ -129,10 +134,16 @@ public sealed partial class CatalogFileReader
 
     private static string Describe(CsvMalformedReason reason) => reason switch
     {
-        CsvMalformedReason.FieldCountMismatch => "has a different number of fields than the header (a ',' inside a value needs the value in double quotes)",
-        CsvMalformedReason.UnterminatedQuote => "a quoted field is never closed: a closing '\"' is missing",
-        _ => "a quote is misplaced: a value containing '\"' must be wrapped in double quotes, with inner quotes doubled (\"\")",
+        CsvMalformedReason.FieldCountMismatch => T["has a different number of fields than the header (a ',' inside a value needs the value in double quotes)"],
+        CsvMalformedReason.UnterminatedQuote => T["a quoted field is never closed: a closing '\"' is missing"],
+        _ => T["a quote is misplaced: a value containing '\"' must be wrapped in double quotes, with inner quotes doubled (\"\")"],
     };
+
+    /// <summary>The first byte that is not UTF-8, at <paramref name="offset"/> bytes from the start (after a byte order mark).</summary>
+    internal static CatalogFileError NotUtf8(int line, byte value, long offset) =>
+        new(line, null, T["is not valid UTF-8 (byte 0x{0} at byte offset {1}); save the file as UTF-8", value.ToString("X2", CultureInfo.InvariantCulture), offset]);
+
+    private static CatalogFileError NoRows() => new(2, null, T["the file has a header but no product rows"]);
 
     private static CatalogFileRow ToRow(int line, CsvReader record, Dictionary<string, int> header)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Catalog.File;
 
@@ -10,6 +12,8 @@ namespace SalesAssistant.Catalog.File;
 internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = null)
 {
     private static readonly CatalogFileRowValidator RowValidator = new();
+
+    private static IStringLocalizer<CatalogText> T => CatalogText.Current;
 
     private readonly Dictionary<string, SkuSeen> skus = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<long, int> firstLineOfNumericEan = [];
@@ -44,11 +48,11 @@ internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = n
 
         if (!string.IsNullOrEmpty(row.Sku) && !skus.TryAdd(row.Sku, new SkuSeen(row.Line, RowCount)))
         {
-            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Sku, $"{ShortText.Quote(row.Sku)} is already used on line {skus[row.Sku].Line}"));
+            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Sku, T["{0} is already used on line {1}", ShortText.Quote(row.Sku), skus[row.Sku].Line]));
         }
         if (!string.IsNullOrEmpty(row.Ean) && FirstLineOfEan(row.Ean, row.Line) is { } eanLine)
         {
-            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Ean, $"{ShortText.Quote(row.Ean)} is already used on line {eanLine}"));
+            errors.Add(new CatalogFileError(row.Line, CatalogColumns.Ean, T["{0} is already used on line {1}", ShortText.Quote(row.Ean), eanLine]));
         }
         if (!string.IsNullOrEmpty(row.Family) && CatalogFields.TryParseTier(row.Tier, out var tier))
         {
@@ -59,7 +63,7 @@ internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = n
             }
             if (!firstLineOfTier.TryAdd((family, tier), row.Line))
             {
-                errors.Add(new CatalogFileError(row.Line, CatalogColumns.Tier, $"tier {tier} of family {ShortText.Quote(row.Family)} is already used on line {firstLineOfTier[(family, tier)]}"));
+                errors.Add(new CatalogFileError(row.Line, CatalogColumns.Tier, T["tier {0} of family {1} is already used on line {2}", tier, ShortText.Quote(row.Family), firstLineOfTier[(family, tier)]]));
             }
         }
 
@@ -73,13 +77,16 @@ internal sealed class CatalogRowChecker(IReadOnlySet<string>? otherKnownSkus = n
     /// <summary>After the last row: reports accessories that name no SKU of the file (or of the catalog, on import).</summary>
     public void Finish(List<CatalogFileError> errors)
     {
-        var where = otherKnownSkus is null ? "a product of the file" : "a product of the file or of the catalog";
+        // Two whole sentences, not a sentence with a translated piece put in: each language words them its own way.
+        var message = otherKnownSkus is null
+            ? "unknown SKUs {1}: every accessory must be a product of the file"
+            : "unknown SKUs {1}: every accessory must be a product of the file or of the catalog";
         foreach (var (line, pending) in pendingAccessories)
         {
             var unknown = pending.Where(s => !IsKnown(s)).ToList();
             if (unknown.Count > 0)
             {
-                errors.Add(new CatalogFileError(line, CatalogColumns.Accessories, $"unknown SKU(s) {string.Join(", ", unknown.Select(ShortText.Quote))}: every accessory must be {where}"));
+                errors.Add(new CatalogFileError(line, CatalogColumns.Accessories, T.Plural(message, unknown.Count, string.Join(", ", unknown.Select(ShortText.Quote)))));
             }
         }
         pendingAccessories.Clear();

@@ -111,7 +111,7 @@ internal sealed class Utf8CheckingStream(Stream inner) : Stream
             if (status == OperationStatus.InvalidData)
             {
                 var line = 1 + linesBeforeBuffer + buffer.AsSpan(0, bytesRead).Count((byte)'\n');
-                EncodingError = new CatalogFileError(line, null, $"is not valid UTF-8 (byte 0x{buffer[bytesRead]:X2} at byte offset {offsetOfBuffer + bytesRead}); save the file as UTF-8");
+                EncodingError = CatalogFileReader.NotUtf8(line, buffer[bytesRead], offsetOfBuffer + bytesRead);
             }
             if (checkedEnd > 0 || innerEnded || EncodingError is not null)
             {

@@ -276,7 +276,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
         var shown = await OfferTracker.ShowAsync(db, consultationId, OfferStep.Upsell,
             options.Select(o => new OfferCandidate(o.Id, o.TalkingPoints)).ToList(), CatalogLimits.MaxTalkingPoints, clock.GetUtcNow(), ct);
         return options
-            .Select(o => new UpsellOption(o with { TalkingPoints = shown[o.Id] }, TierLabels.Of(o.Tier), o.Price - baselinePrice, Differences(baseline, o)))
+            .Select(o => new UpsellOption(o with { TalkingPoints = shown[o.Id] }, o.Price - baselinePrice, Differences(baseline, o)))
             .ToList();
     }
 

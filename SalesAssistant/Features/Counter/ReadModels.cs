@@ -27,7 +27,8 @@ public sealed record ProductPitch(
 /// <summary>A spec line of an up-sell option that differs from the baseline; <see cref="BaselineValue"/> is null when the baseline lacks it.</summary>
 public sealed record SpecDifference(string Key, string? BaselineValue, string Value);
 
-public sealed record UpsellOption(ProductPitch Product, string TierLabel, Money PriceDelta, IReadOnlyList<SpecDifference> Differences);
+/// <summary>A higher tier offered on the up-sell step; the page names its tier in the clerk's language (<see cref="TierLabels"/>).</summary>
+public sealed record UpsellOption(ProductPitch Product, Money PriceDelta, IReadOnlyList<SpecDifference> Differences);
 
 public sealed record AccessoryOffer(string Sku, string Name, string? Brand, Money Price, int Stock, string? Reason, bool InBasket);
 
