@@ -97,15 +97,15 @@ public sealed partial class ResourceFileTests
 
     [Theory]
     [MemberData(nameof(BaseNames))]
-    public void English_plural_texts_have_a_one_and_an_other_form_with_the_count(string baseName)
+    public void English_plural_texts_have_a_one_and_an_other_form(string baseName)
     {
         var english = Entries(baseName, CultureInfo.InvariantCulture);
         foreach (var plural in english.Keys.Select(Split).Where(k => k.Form is not null).Select(k => k.Text).Distinct())
         {
             foreach (var form in PluralRules.Required(Languages.English))
             {
-                Assert.True(english.TryGetValue(PluralRules.KeyOf(plural, form), out var text) && text.Contains("{0", StringComparison.Ordinal),
-                    $"{baseName}: {PluralRules.KeyOf(plural, form)} is missing or does not show the count");
+                Assert.True(english.TryGetValue(PluralRules.KeyOf(plural, form), out var text) && text.Length > 0,
+                    $"{baseName}: {PluralRules.KeyOf(plural, form)} is missing");
             }
         }
     }
