@@ -1,4 +1,5 @@
 using SalesAssistant.Accounts;
+using SalesAssistant.Tests.Localization;
 
 namespace SalesAssistant.Tests.Accounts;
 
@@ -12,4 +13,13 @@ public sealed class DeviceNamesTests
     [InlineData("", "Unknown device")]
     [InlineData("curl/8.5.0", "Other browser")]
     public void A_user_agent_reads_as_browser_on_system(string userAgent, string expected) => Assert.Equal(expected, DeviceNames.Of(userAgent));
+
+    [Fact]
+    public void A_device_reads_in_the_managers_language_with_its_names_as_they_are()
+    {
+        using var polish = new InLanguage("pl");
+
+        Assert.Equal("Chrome w systemie Android", DeviceNames.Of("Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"));
+        Assert.Equal("Nieznane urządzenie", DeviceNames.Of(null));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Localization;
 
 namespace SalesAssistant.Accounts;
@@ -12,12 +13,13 @@ public static class AccountEndpoints
     /// prefetch could follow. It deletes the device's session, so a copy of the cookie opens nothing afterwards.
     /// </summary>
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<AppUser> signInManager) =>
+        endpoints.MapPost("/account/logout", async Task<IResult> (HttpContext context, [FromServices] IAntiforgery antiforgery,
+            [FromServices] SignInManager<AppUser> signInManager, [FromServices] IStringLocalizer<AccountText> text) =>
         {
             // Checked here: the antiforgery middleware only reports a bad token to endpoints that bind a form.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return TypedResults.BadRequest("The sign-out form was not sent by this app's page.");
+                return TypedResults.BadRequest(text["The sign-out form was not sent by this app's page."].Value);
             }
             await signInManager.SignOutAsync();
             // The next person at this tablet sees the store's language; the user's own comes back with their sign-in.

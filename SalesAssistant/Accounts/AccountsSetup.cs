@@ -70,7 +70,9 @@ public static class AccountsSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SalesDb>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // Identity's messages (password rules, an email already taken) in the user's language.
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         // The keys that sign the cookies live in the database, under one application name: a restart, a new container or
         // another app server reads the same keys, so nobody is signed out.
         // Encrypted with the certificate of DataProtection:CertificatePath when one is configured.

@@ -15,7 +15,8 @@ public enum ChangeOutcome
 public sealed record ChangeResult(ChangeOutcome Outcome, string? Message = null)
 {
     public static readonly ChangeResult Saved = new(ChangeOutcome.Saved);
-    public static readonly ChangeResult NotFound = new(ChangeOutcome.NotFound, "It no longer exists.");
+    /// <summary>Gone meanwhile; said in the current language.</summary>
+    public static ChangeResult NotFound => new(ChangeOutcome.NotFound, DataText.Localizer["It no longer exists."]);
 
     public static ChangeResult Invalid(string message) => new(ChangeOutcome.Invalid, message);
 

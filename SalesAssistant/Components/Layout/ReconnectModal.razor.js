@@ -13,10 +13,29 @@ function handleReconnectStateChanged(event) {
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
+    } else if (event.detail.state === "retrying") {
+        showRetryingIn(event.detail.secondsToNextAttempt);
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
         location.reload();
+    }
+}
+
+// The sentence around the seconds Blazor writes into its span, in the plural form that number takes in the page's
+// language (the server renders every form of the language, split around the number).
+const retryingIn = reconnectModal.querySelector("[data-plural-forms]");
+const retryForms = JSON.parse(retryingIn?.dataset.pluralForms ?? "{}");
+const pluralRules = new Intl.PluralRules(document.documentElement.lang || "en");
+
+function showRetryingIn(seconds) {
+    if (!retryingIn || typeof seconds !== "number") {
+        return;
+    }
+    const form = retryForms[pluralRules.select(seconds)] ?? retryForms.other ?? retryForms.many;
+    if (form) {
+        retryingIn.querySelector("[data-before]").textContent = form[0];
+        retryingIn.querySelector("[data-after]").textContent = form[1];
     }
 }
 
