@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
@@ -19,17 +20,18 @@ public sealed class FamilyNameModel
 
 public sealed class FamilyNameValidator : AbstractValidator<FamilyNameModel>
 {
-    public FamilyNameValidator() =>
+    public FamilyNameValidator(IStringLocalizer<ManageText> L) =>
         RuleFor(m => m.Name).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the family a name, e.g. “Crisp toasters”.")
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => L["Give the family a name, e.g. “Crisp toasters”."])
             .NoControlCharacters()
-            .MaximumLength(CatalogLimits.FamilyMaxLength).WithMessage($"At most {CatalogLimits.FamilyMaxLength} characters.");
+            .MaximumLength(CatalogLimits.FamilyMaxLength).WithMessage(_ => L["At most {0} characters.", CatalogLimits.FamilyMaxLength]);
 }
 
 /// <summary>Up-sell families: the products of one family are tiers of each other, 1 (entry level) to n, offered cheapest first.</summary>
-public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser)
+public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, IStringLocalizer<ManageText>? text = null)
 {
-    private static readonly FamilyNameValidator NameRules = new();
+    private readonly IStringLocalizer<ManageText> L = text ?? ManageText.Standalone;
+    private readonly FamilyNameValidator nameRules = new(text ?? ManageText.Standalone);
 
     public async Task<PagedResult<FamilyRow>> SearchAsync(string? term, int page, int pageSize, CancellationToken ct = default)
     {
@@ -99,7 +101,7 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var product = await db.Products.Include(p => p.Family).FirstOrDefaultAsync(p => p.Sku == sku.Trim(), ct);
         if (product is null)
         {
-            return ChangeResult.Invalid($"There is no product with the SKU {sku}.");
+            return ChangeResult.Invalid(L["There is no product with the SKU {0}.", sku]);
         }
         if (product.FamilyId == familyId)
         {
@@ -107,7 +109,7 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         }
         if (product.Family is not null)
         {
-            return ChangeResult.Invalid($"{product.Sku} is already in the family “{product.Family.Name}”: remove it there first.");
+            return ChangeResult.Invalid(L["{0} is already in the family “{1}”: remove it there first.", product.Sku, product.Family.Name]);
         }
         if (!await db.Families.AnyAsync(f => f.Id == familyId, ct))
         {
@@ -185,7 +187,7 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
 
     private async Task<ChangeResult?> InvalidAsync(FamilyNameModel model, int? id, CancellationToken ct)
     {
-        if (ChangeResult.UnlessValid(await NameRules.ValidateAsync(model, ct)) is { } invalid)
+        if (ChangeResult.UnlessValid(await nameRules.ValidateAsync(model, ct)) is { } invalid)
         {
             return invalid;
         }
@@ -193,6 +195,6 @@ public sealed class FamilyService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var name = model.Name.Trim();
         var upper = name.ToUpperInvariant();
         var taken = await db.Families.AnyAsync(f => f.Id != id && f.Name.ToUpper() == upper, ct);
-        return taken ? ChangeResult.Invalid($"There is already a family called “{name}”.") : null;
+        return taken ? ChangeResult.Invalid(L["There is already a family called “{0}”.", name]) : null;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
@@ -11,8 +12,10 @@ namespace SalesAssistant.Features.Manage.Import;
 /// it in one transaction or nothing. Products are matched by SKU; talking-point changes go into their history.
 /// </summary>
 public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, CatalogFileReader reader, CurrentUser currentUser, TimeProvider clock,
-    CategoryCounts? categoryCounts = null)
+    CategoryCounts? categoryCounts = null, IStringLocalizer<ManageText>? text = null)
 {
+    private readonly IStringLocalizer<ManageText> L = text ?? ManageText.Standalone;
+
     /// <summary>The dry run: what applying the file would do now, and the state of the catalog it was planned on.</summary>
     public async Task<ImportPlan> PlanAsync(byte[] file, string fileName, ImportMode mode, CancellationToken ct = default)
     {
@@ -93,11 +96,11 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
         {
             if (entry.Ean is not null && staying.FirstOrDefault(p => p.Ean == entry.Ean) is { } holder)
             {
-                errors.Add(new CatalogFileError(entry.Line, CatalogColumns.Ean, $"'{entry.Ean}' belongs to {holder.Sku} in the catalog, which this file does not change"));
+                errors.Add(new CatalogFileError(entry.Line, CatalogColumns.Ean, L["'{0}' belongs to {1} in the catalog, which this file does not change", entry.Ean, holder.Sku]));
             }
             if (entry.Family is not null && staying.FirstOrDefault(p => p.Tier == entry.Tier && string.Equals(p.Family?.Name, entry.Family, StringComparison.OrdinalIgnoreCase)) is { } tierHolder)
             {
-                errors.Add(new CatalogFileError(entry.Line, CatalogColumns.Tier, $"tier {entry.Tier} of family '{entry.Family}' belongs to {tierHolder.Sku} in the catalog, which this file does not change"));
+                errors.Add(new CatalogFileError(entry.Line, CatalogColumns.Tier, L["tier {0} of family '{1}' belongs to {2} in the catalog, which this file does not change", entry.Tier!, entry.Family, tierHolder.Sku]));
             }
         }
         if (errors.Count > 0)
@@ -127,7 +130,7 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
                 changed.Add(column);
             }
         }
-        Check(product.IsActive, "active");
+        Check(product.IsActive, ImportRow.Reactivated);
         Check(product.Ean == entry.Ean, CatalogColumns.Ean);
         Check(product.Name == entry.Name, CatalogColumns.Name);
         Check(product.Brand == entry.Brand, CatalogColumns.Brand);

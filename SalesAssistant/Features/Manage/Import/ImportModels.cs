@@ -19,7 +19,12 @@ public enum ImportAction
     Deactivate,
 }
 
-public sealed record ImportRow(int? Line, string Sku, string Name, ImportAction Action, IReadOnlyList<string> ChangedColumns);
+/// <param name="ChangedColumns">The catalog file's columns whose values change, and <see cref="Reactivated"/> for a deactivated product the file brings back.</param>
+public sealed record ImportRow(int? Line, string Sku, string Name, ImportAction Action, IReadOnlyList<string> ChangedColumns)
+{
+    /// <summary>Not a column of the file: the product was deactivated and the file makes it active again.</summary>
+    public const string Reactivated = "active";
+}
 
 /// <summary>What an import will do (dry run) or did: every row's action, or every bad row. Nothing is written when there are errors.</summary>
 public sealed record ImportPlan(string FileName, ImportMode Mode, IReadOnlyList<CatalogFileError> Errors, IReadOnlyList<ImportRow> Rows)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
@@ -12,10 +14,12 @@ namespace SalesAssistant.Features.Manage.Products;
 /// Products are deactivated, never deleted: consultations refer to them. Accessory links have their own service
 /// (<see cref="Catalog.AccessoryLinks.AccessoryLinkService"/>).
 /// </summary>
-public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock, CategoryCounts? categoryCounts = null)
+public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock, CategoryCounts? categoryCounts = null,
+    IStringLocalizer<ManageText>? text = null)
 {
     public const int MaxPageSize = 100;
-    private static readonly ProductValidator Validator = new();
+    private readonly IStringLocalizer<ManageText> L = text ?? ManageText.Standalone;
+    private readonly ProductValidator validator = new(text ?? ManageText.Standalone);
 
     public async Task<PagedResult<ProductRow>> SearchAsync(string? term, int page, int pageSize, ProductSort sort, bool includeInactive = false, CancellationToken ct = default)
     {
@@ -154,11 +158,11 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         {
             if (active && product.Ean is not null && await db.Products.AnyAsync(p => p.IsActive && p.Id != id && p.Ean == product.Ean, ct))
             {
-                return ChangeResult.Invalid($"Another active product has the EAN {product.Ean}: change one of them first.");
+                return ChangeResult.Invalid(L["Another active product has the EAN {0}: change one of them first.", product.Ean]);
             }
             if (active && product.FamilyId is not null && await db.Products.AnyAsync(p => p.IsActive && p.Id != id && p.FamilyId == product.FamilyId && p.Tier == product.Tier, ct))
             {
-                return ChangeResult.Invalid("Another active product has this tier of the family: change the tiers first.");
+                return ChangeResult.Invalid(L["Another active product has this tier of the family: change the tiers first."]);
             }
             product.IsActive = active;
             return ChangeResult.Saved;
@@ -177,25 +181,30 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
         return result;
     }
 
-    private static readonly ChangeResult TakenMeanwhile =
-        ChangeResult.Conflict("Another product took this SKU, EAN or tier while you were editing. Nothing was saved; check the values and save again.");
+    private ChangeResult TakenMeanwhile =>
+        ChangeResult.Conflict(L["Another product took this SKU, EAN or tier while you were editing. Nothing was saved; check the values and save again."]);
 
-    private static ChangeResult ConflictWith(Product current) => ChangeResult.Conflict(
-        $"Someone else changed this product while you were editing. It now reads: {current.Name}, price {new Money(current.PriceMinor).ToInvariant()}, stock {current.Stock}{(current.IsActive ? "" : ", deactivated")}. Your change was not saved; the form shows the current values.");
+    private ChangeResult ConflictWith(Product current)
+    {
+        var price = new Money(current.PriceMinor).Amount.ToString("0.00", CultureInfo.CurrentCulture);
+        return ChangeResult.Conflict(current.IsActive
+            ? L["Someone else changed this product while you were editing. It now reads: {0}, price {1}, stock {2}. Your change was not saved; the form shows the current values.", current.Name, price, current.Stock]
+            : L["Someone else changed this product while you were editing. It now reads: {0}, price {1}, stock {2}, deactivated. Your change was not saved; the form shows the current values.", current.Name, price, current.Stock]);
+    }
 
-    private static ChangeResult? Invalid(ProductModel model) => ChangeResult.UnlessValid(Validator.Validate(model));
+    private ChangeResult? Invalid(ProductModel model) => ChangeResult.UnlessValid(validator.Validate(model));
 
-    private static async Task<ChangeResult?> DuplicateAsync(SalesDb db, ProductModel model, int? id, CancellationToken ct)
+    private async Task<ChangeResult?> DuplicateAsync(SalesDb db, ProductModel model, int? id, CancellationToken ct)
     {
         var sku = model.Sku.Trim();
         if (await db.Products.AnyAsync(p => p.Sku == sku && p.Id != id, ct))
         {
-            return ChangeResult.Invalid($"The SKU {sku} is already used by another product.");
+            return ChangeResult.Invalid(L["The SKU {0} is already used by another product.", sku]);
         }
         var ean = string.IsNullOrWhiteSpace(model.Ean) ? null : model.Ean.Trim();
         if (ean is not null && await db.Products.Where(p => p.Ean == ean && p.IsActive && p.Id != id).Select(p => p.Sku).FirstOrDefaultAsync(ct) is { } holder)
         {
-            return ChangeResult.Invalid($"The EAN {ean} is already used by {holder}.");
+            return ChangeResult.Invalid(L["The EAN {0} is already used by {1}.", ean, holder]);
         }
         return null;
     }

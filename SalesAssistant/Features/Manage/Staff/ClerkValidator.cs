@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Catalog;
 
 namespace SalesAssistant.Features.Manage.Staff;
@@ -7,32 +8,32 @@ public static class PasswordRules
 {
     public const int MinimumLength = 10;
 
-    public static IRuleBuilderOptions<T, string> StaffPassword<T>(this IRuleBuilder<T, string> rule) => rule
-        .NotEmpty().WithMessage("Give a password.")
-        .MinimumLength(MinimumLength).WithMessage($"At least {MinimumLength} characters.")
-        .Matches("[a-z]").WithMessage("Needs a lower-case letter.")
-        .Matches("[A-Z]").WithMessage("Needs an upper-case letter.")
-        .Matches("[0-9]").WithMessage("Needs a digit.");
+    public static IRuleBuilderOptions<T, string> StaffPassword<T>(this IRuleBuilder<T, string> rule, IStringLocalizer<ManageText> L) => rule
+        .NotEmpty().WithName(_ => L["Password"])
+        .MinimumLength(MinimumLength).WithMessage(_ => L["At least {0} characters.", MinimumLength])
+        .Matches("[a-z]").WithMessage(_ => L["Needs a lower-case letter."])
+        .Matches("[A-Z]").WithMessage(_ => L["Needs an upper-case letter."])
+        .Matches("[0-9]").WithMessage(_ => L["Needs a digit."]);
 }
 
 public sealed class ClerkValidator : AbstractValidator<ClerkModel>
 {
-    public ClerkValidator()
+    public ClerkValidator(IStringLocalizer<ManageText> L)
     {
         RuleFor(m => m.Email).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Give the clerk's email: it is their sign-in name.")
+            .NotEmpty().WithMessage(_ => L["Give the clerk's email: it is their sign-in name."])
             .NoControlCharacters()
-            .MaximumLength(256).WithMessage("At most 256 characters.")
-            .EmailAddress().WithMessage("This is not an email address.");
+            .MaximumLength(256).WithMessage(_ => L["At most {0} characters.", 256])
+            .EmailAddress().WithMessage(_ => L["This is not an email address."]);
         RuleFor(m => m.DisplayName).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Give the name colleagues know the clerk by.")
+            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => L["Give the name colleagues know the clerk by."])
             .NoControlCharacters()
-            .MaximumLength(100).WithMessage("At most 100 characters.");
-        RuleFor(m => m.Password).StaffPassword();
+            .MaximumLength(100).WithMessage(_ => L["At most {0} characters.", 100]);
+        RuleFor(m => m.Password).StaffPassword(L);
     }
 }
 
 public sealed class PasswordValidator : AbstractValidator<PasswordModel>
 {
-    public PasswordValidator() => RuleFor(m => m.Password).StaffPassword();
+    public PasswordValidator(IStringLocalizer<ManageText> L) => RuleFor(m => m.Password).StaffPassword(L);
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Data;
 
@@ -9,10 +10,11 @@ namespace SalesAssistant.Features.Manage.Staff;
 /// Managers create, disable, enable and reset clerk accounts. Each call runs in its own scope so the
 /// Identity stores never hold a long-lived context in a circuit.
 /// </summary>
-public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser currentUser)
+public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser currentUser, IStringLocalizer<ManageText>? text = null)
 {
-    private static readonly ClerkValidator ClerkRules = new();
-    private static readonly PasswordValidator PasswordRules = new();
+    private readonly IStringLocalizer<ManageText> L = text ?? ManageText.Standalone;
+    private readonly ClerkValidator clerkRules = new(text ?? ManageText.Standalone);
+    private readonly PasswordValidator passwordRules = new(text ?? ManageText.Standalone);
 
     public const int MaxListed = 200;
 
@@ -44,7 +46,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
     public async Task<ChangeResult> CreateClerkAsync(ClerkModel model, CancellationToken ct = default)
     {
         await currentUser.RequireAsync(AppRoles.Manager);
-        if (ChangeResult.UnlessValid(await ClerkRules.ValidateAsync(model, ct)) is { } invalid)
+        if (ChangeResult.UnlessValid(await clerkRules.ValidateAsync(model, ct)) is { } invalid)
         {
             return invalid;
         }
@@ -53,7 +55,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
         var email = model.Email.Trim();
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return ChangeResult.Invalid($"There is already an account for {email}.");
+            return ChangeResult.Invalid(L["There is already an account for {0}.", email]);
         }
         var clerk = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = model.DisplayName.Trim() };
         var created = await users.CreateAsync(clerk, model.Password);
@@ -128,7 +130,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
         }
         if (AccountStatus.IsDisabled(user))
         {
-            return ChangeResult.Invalid("This account is disabled: enable it instead.");
+            return ChangeResult.Invalid(L["This account is disabled: enable it instead."]);
         }
         var unlocked = await users.SetLockoutEndDateAsync(user, null);
         return ChangeResult.From(unlocked.Succeeded ? await users.ResetAccessFailedCountAsync(user) : unlocked);
@@ -136,7 +138,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
 
     public async Task<ChangeResult> ResetPasswordAsync(string userId, PasswordModel model, CancellationToken ct = default)
     {
-        if (ChangeResult.UnlessValid(await PasswordRules.ValidateAsync(model, ct)) is { } invalid)
+        if (ChangeResult.UnlessValid(await passwordRules.ValidateAsync(model, ct)) is { } invalid)
         {
             await currentUser.RequireAsync(AppRoles.Manager);
             return invalid;
@@ -166,7 +168,7 @@ public sealed class StaffService(IServiceScopeFactory scopeFactory, CurrentUser 
         }
         if (await users.IsInRoleAsync(clerk, AppRoles.Manager))
         {
-            return ChangeResult.Invalid("Manager accounts are not changed here.");
+            return ChangeResult.Invalid(L["Manager accounts are not changed here."]);
         }
         var result = await change(users, clerk);
         return ChangeResult.From(result);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
@@ -11,9 +12,11 @@ namespace SalesAssistant.Features.Manage.TalkingPoints;
 /// form, keeps a history row, and refuses a change made on stale data (<see cref="VersionedSave"/>). A/B tests of
 /// the points are started and ended by <see cref="AbTestService"/>.
 /// </summary>
-public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock,
+    IStringLocalizer<ManageText>? text = null)
 {
-    private readonly TalkingPointValidator validator = new(clock);
+    private readonly IStringLocalizer<ManageText> L = text ?? ManageText.Standalone;
+    private readonly TalkingPointValidator validator = new(clock, text ?? ManageText.Standalone);
 
     public async Task<ProductAdvice?> GetAsync(int productId, CancellationToken ct = default)
     {
@@ -62,7 +65,7 @@ public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, Cu
         var active = await db.TalkingPoints.Where(t => t.ProductId == productId && !t.IsRetired).ToListAsync(ct);
         if (active.Count >= CatalogLimits.MaxTalkingPoints)
         {
-            return ChangeResult.Invalid($"A product has at most {CatalogLimits.MaxTalkingPoints} talking points: retire one first.");
+            return ChangeResult.Invalid(L["A product has at most {0} talking points: retire one first.", CatalogLimits.MaxTalkingPoints]);
         }
         var now = clock.GetUtcNow();
         var point = TalkingPoint.New(productId, model.Text.Trim(), active.Count == 0 ? 0 : active.Max(t => t.Position) + 1, now, ReviewBy(model, now), version: 1);
@@ -94,7 +97,7 @@ public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, Cu
         {
             if (point.IsRetired)
             {
-                return ChangeResult.Invalid("A retired talking point has no place in the order.");
+                return ChangeResult.Invalid(L["A retired talking point has no place in the order."]);
             }
             var siblings = await db.TalkingPoints.Where(t => t.ProductId == point.ProductId && !t.IsRetired)
                 .OrderBy(t => t.Position).ThenBy(t => t.Id).ToListAsync(ct);
@@ -144,7 +147,7 @@ public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, Cu
             var active = await db.TalkingPoints.Where(t => t.ProductId == point.ProductId && !t.IsRetired).ToListAsync(ct);
             if (active.Count >= CatalogLimits.MaxTalkingPoints)
             {
-                return ChangeResult.Invalid($"A product has at most {CatalogLimits.MaxTalkingPoints} talking points: retire one first.");
+                return ChangeResult.Invalid(L["A product has at most {0} talking points: retire one first.", CatalogLimits.MaxTalkingPoints]);
             }
             point.IsRetired = false;
             point.Position = active.Count == 0 ? 0 : active.Max(t => t.Position) + 1;
@@ -163,8 +166,9 @@ public sealed class TalkingPointService(IDbContextFactory<SalesDb> dbFactory, Cu
             ConflictWith, ct);
     }
 
-    private static ChangeResult ConflictWith(TalkingPoint current) => ChangeResult.Conflict(
-        $"Someone else changed this talking point while you were editing. It now reads: “{current.Text}”{(current.IsRetired ? " (retired)" : "")}. Your change was not saved; check it and try again.");
+    private ChangeResult ConflictWith(TalkingPoint current) => ChangeResult.Conflict(current.IsRetired
+        ? L["Someone else changed this talking point while you were editing. It now reads: “{0}” (retired). Your change was not saved; check it and try again.", current.Text]
+        : L["Someone else changed this talking point while you were editing. It now reads: “{0}”. Your change was not saved; check it and try again.", current.Text]);
 
     private async Task<ChangeResult?> InvalidAsync(TalkingPointModel model) => ChangeResult.UnlessValid(await validator.ValidateAsync(model));
 
