@@ -28,7 +28,7 @@ public sealed class SalesImportServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
-        sales = new SalesImportService(database, TestUsers.Manager, TimeProvider.System);
+        sales = new SalesImportService(database, TestUsers.Manager, TimeProvider.System, InsightsTexts.Localizer);
     }
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
@@ -150,7 +150,7 @@ public sealed class SalesImportServiceTests : IAsyncLifetime
     [Fact]
     public async Task Only_managers_import_sales()
     {
-        var asClerk = new SalesImportService(database, TestUsers.Clerk, TimeProvider.System);
+        var asClerk = new SalesImportService(database, TestUsers.Clerk, TimeProvider.System, InsightsTexts.Localizer);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.ApplyAsync(Bytes(FiveOrders), "till.csv"));
         Assert.Equal(0, await CountAsync());
     }
