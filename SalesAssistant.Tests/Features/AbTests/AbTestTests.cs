@@ -5,6 +5,7 @@ using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Manage;
 using SalesAssistant.Features.Manage.TalkingPoints;
+using SalesAssistant.Tests.Features.Insights;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.AbTests;
@@ -27,7 +28,7 @@ public sealed class AbTestTests : IAsyncLifetime
     {
         database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
         advice = new TalkingPointService(database, TestUsers.Manager, TimeProvider.System);
-        abTests = new AbTestService(database, TestUsers.Manager, TimeProvider.System);
+        abTests = new AbTestService(database, TestUsers.Manager, TimeProvider.System, InsightsTexts.For<AbTestText>());
         counter = new CounterService(database, TimeProvider.System, TestUsers.Clerk);
         await using var db = database.CreateDbContext();
         toasterId = (await db.Products.SingleAsync(p => p.Sku == "TOAST-4")).Id;
@@ -132,7 +133,7 @@ public sealed class AbTestTests : IAsyncLifetime
     [Fact]
     public async Task Only_managers_start_or_end_tests()
     {
-        var asClerk = new AbTestService(database, TestUsers.Clerk, TimeProvider.System);
+        var asClerk = new AbTestService(database, TestUsers.Clerk, TimeProvider.System, InsightsTexts.For<AbTestText>());
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.StartAsync(toasterId, fourSlicesId, liftAndLookId));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.EndAsync(toasterId));
     }

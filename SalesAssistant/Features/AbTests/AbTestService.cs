@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
@@ -11,7 +12,7 @@ namespace SalesAssistant.Features.AbTests;
 /// point or the other, alternately (<see cref="AbTestVariants"/>), and the dashboard compares how often each is accepted
 /// (<see cref="AbTestResults"/>). One test per product at a time. Every call checks the Manager role.
 /// </summary>
-public sealed class AbTestService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class AbTestService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<AbTestText> text)
 {
     /// <summary>The product's running test, if any.</summary>
     public static Task<RunningAbTest?> RunningAsync(SalesDb db, int productId, CancellationToken ct) =>
@@ -26,18 +27,18 @@ public sealed class AbTestService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         var manager = await currentUser.RequireNamedAsync(AppRoles.Manager);
         if (pointAId == pointBId)
         {
-            return ChangeResult.Invalid("Choose two different talking points to compare.");
+            return ChangeResult.Invalid(text["Choose two different talking points to compare."]);
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var points = await db.TalkingPoints.Where(t => t.ProductId == productId && !t.IsRetired && (t.Id == pointAId || t.Id == pointBId)).ToListAsync(ct);
         if (points.Count != 2)
         {
-            return ChangeResult.Invalid("Both talking points must be active points of this product.");
+            return ChangeResult.Invalid(text["Both talking points must be active points of this product."]);
         }
         if (await db.TalkingPointAbTests.AnyAsync(t => t.ProductId == productId && t.EndedAt == null, ct))
         {
-            return ChangeResult.Conflict("An A/B test is already running for this product. End it before starting another.");
+            return ChangeResult.Conflict(text["An A/B test is already running for this product. End it before starting another."]);
         }
         var now = clock.GetUtcNow();
         db.TalkingPointAbTests.Add(new TalkingPointAbTest { ProductId = productId, PointAId = pointAId, PointBId = pointBId, StartedAt = now, StartedBy = manager.Name });
@@ -52,7 +53,7 @@ public sealed class AbTestService(IDbContextFactory<SalesDb> dbFactory, CurrentU
         }
         catch (DbUpdateException)
         {
-            return ChangeResult.Conflict("Another manager started an A/B test for this product a moment ago.");
+            return ChangeResult.Conflict(text["Another manager started an A/B test for this product a moment ago."]);
         }
     }
 

@@ -3,16 +3,19 @@ namespace SalesAssistant.Features.AbTests;
 /// <summary>
 /// The two-proportion z-test behind an A/B verdict: is the difference between two acceptance rates larger than
 /// chance would make it? Below <see cref="MinOffersPerVariant"/> offers per variant (or fewer than five accepted
-/// and five declined in either) the normal approximation does not hold and the verdict is "too few to tell".
+/// and five declined in either) the normal approximation does not hold and the verdict is "too early to tell".
 /// </summary>
 public sealed record TwoProportionTest(int SuccessesA, int TrialsA, int SuccessesB, int TrialsB)
 {
     public const int MinOffersPerVariant = 30;
+
+    /// <summary>The fewest accepted, and the fewest declined, offers a variant needs for the normal approximation.</summary>
+    public const int MinOfEachOutcome = 5;
     public const double SignificanceLevel = 0.05;
 
     public bool EnoughData =>
         TrialsA >= MinOffersPerVariant && TrialsB >= MinOffersPerVariant
-        && Math.Min(SuccessesA, TrialsA - SuccessesA) >= 5 && Math.Min(SuccessesB, TrialsB - SuccessesB) >= 5;
+        && Math.Min(SuccessesA, TrialsA - SuccessesA) >= MinOfEachOutcome && Math.Min(SuccessesB, TrialsB - SuccessesB) >= MinOfEachOutcome;
 
     /// <summary>The z statistic; 0 when either variant has no trials or the pooled rate is 0% or 100%.</summary>
     public double Z

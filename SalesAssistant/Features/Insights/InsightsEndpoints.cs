@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 
 namespace SalesAssistant.Features.Insights;
@@ -9,13 +10,13 @@ public static class InsightsEndpoints
     /// <summary>GET /manage/insights/export/{figure}.csv?from=yyyy-MM-dd&amp;to=…&amp;clerk=…&amp;category=…&amp;family=…&amp;grain=day|week</summary>
     public static void MapInsightsExport(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGet("/manage/insights/export/{figure}.csv", async (string figure, HttpContext context, InsightsService insights,
-                AuthenticationStateProvider authenticationState, TimeProvider clock) =>
+                AuthenticationStateProvider authenticationState, TimeProvider clock, IStringLocalizer<InsightsText> text) =>
             {
                 if (!InsightsCsv.IsFigure(figure))
                 {
                     return Results.NotFound();
                 }
-                if (!TryReadFilter(context.Request.Query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out var filter, out var grain, out var problem))
+                if (!TryReadFilter(context.Request.Query, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out var filter, out var grain, out var problem, text))
                 {
                     return Results.BadRequest(problem);
                 }
@@ -59,7 +60,9 @@ public static class InsightsEndpoints
         return string.Join('&', parts);
     }
 
-    public static bool TryReadFilter(IQueryCollection query, DateOnly today, out InsightsFilter filter, out TrendGrain grain, out string? problem)
+    /// <summary>The dashboard's filter from a query string; <paramref name="problem"/> says what is wrong with it, in <paramref name="text"/>'s language (English without one).</summary>
+    public static bool TryReadFilter(IQueryCollection query, DateOnly today, out InsightsFilter filter, out TrendGrain grain, out string? problem,
+        IStringLocalizer<InsightsText>? text = null)
     {
         var defaults = InsightsFilter.LastDays(today);
         filter = defaults;
@@ -67,14 +70,14 @@ public static class InsightsEndpoints
         problem = null;
         if (!TryDate(query["from"], defaults.From, out var from) || !TryDate(query["to"], defaults.To, out var to))
         {
-            problem = "from and to must be dates written yyyy-MM-dd.";
+            problem = text?["from and to must be dates written yyyy-MM-dd."] ?? "from and to must be dates written yyyy-MM-dd.";
             return false;
         }
         int? category = int.TryParse(query["category"], NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : null;
         int? family = int.TryParse(query["family"], NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : null;
         var clerk = query["clerk"].ToString();
         filter = new InsightsFilter(from, to, string.IsNullOrEmpty(clerk) ? null : clerk, category, family);
-        problem = filter.Problem;
+        problem = filter.ProblemIn(text);
         return problem is null;
     }
 

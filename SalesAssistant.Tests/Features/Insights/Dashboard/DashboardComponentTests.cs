@@ -105,6 +105,72 @@ public sealed class DashboardComponentTests : MudTestContext
         Assert.Equal(["2026-11-02", "2026-11-03"], trend.FindAll("[data-testid=trend-row]").Select(r => r.GetAttribute("data-key")));
     }
 
+    [Fact]
+    public void Under_Polish_the_kpi_cards_name_the_figures_in_Polish_and_say_there_is_no_data()
+    {
+        using var polish = InLanguage.Polish();
+
+        var counted = Render<KpiCards>(p => p.Add(x => x.Summary, Counted));
+        var empty = Render<KpiCards>(p => p.Add(x => x.Summary, Tally.Empty));
+
+        Assert.Contains("Skuteczność up-sellingu", counted.Find("[data-testid=kpi-upsell-rate]").TextContent);
+        Assert.Contains("1 z 3", counted.Find("[data-testid=kpi-upsell-rate]").TextContent);
+        Assert.Contains("Dosprzedaż akcesoriów", counted.Find("[data-testid=kpi-attach-rate]").TextContent);
+        Assert.Contains("Negatywne reakcje przy up-sellingu", counted.Find("[data-testid=kpi-upsell-negative-rate]").TextContent);
+        Assert.Contains("Średnia wartość koszyka", counted.Find("[data-testid=kpi-average-basket]").TextContent);
+        Assert.Contains("względem pierwotnego wyboru", counted.Find("[data-testid=kpi-average-uplift]").TextContent);
+        Assert.Contains("brak danych", empty.Find("[data-testid=kpi-upsell-rate]").TextContent);
+        Assert.DoesNotContain(Figures.NoData, empty.Find("[data-testid=kpis]").TextContent);
+    }
+
+    [Fact]
+    public void Under_Polish_an_ab_test_with_few_offers_says_it_is_too_early_to_tell_in_Polish()
+    {
+        using var polish = InLanguage.Polish();
+
+        var card = Render<AbTestCard>(p => p.Add(x => x.Result, AbResult(3, 4, 0, 4)));
+
+        var verdict = card.Find("[data-testid=ab-verdict]").TextContent;
+        Assert.Contains("Za wcześnie na wnioski", verdict);
+        Assert.Contains("co najmniej 30 propozycji (w tym co najmniej 5 przyjętych i 5 odrzuconych)", verdict);
+        Assert.Contains("Na razie: 4 i 4.", verdict);
+        Assert.Contains("Trwa od " + new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero).ToString("d", System.Globalization.CultureInfo.GetCultureInfo("pl-PL")), card.Markup);
+        Assert.Contains("Argument sprzedażowy", card.Find("thead").TextContent);
+    }
+
+    [Fact]
+    public void Under_Polish_an_ab_test_with_a_clear_difference_names_the_winning_variant_in_Polish()
+    {
+        using var polish = InLanguage.Polish();
+
+        var card = Render<AbTestCard>(p => p.Add(x => x.Result, AbResult(60, 100, 40, 100)));
+
+        Assert.Contains("Wariant A działa lepiej", card.Find("[data-testid=ab-verdict]").TextContent);
+    }
+
+    [Fact]
+    public void Under_Polish_the_trend_names_its_periods_and_series_in_Polish()
+    {
+        using var polish = InLanguage.Polish();
+
+        var trend = Render<TrendChart>(p => p.Add(x => x.Grain, TrendGrain.Week).Add(x => x.Trend,
+            [new TallyRow("2026-11-02", "Week of 2 Nov", Counted), new TallyRow("2026-11-09", "Week of 9 Nov", Tally.Empty)]));
+
+        Assert.Contains("Trend tygodniowy", trend.Markup);
+        var november = new DateOnly(2026, 11, 2).ToString("d MMM", System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
+        Assert.Equal("Tydzień od " + november, trend.FindAll("[data-testid=trend-row]")[0].QuerySelector("td")!.TextContent);
+        Assert.Contains("brak danych", trend.FindAll("[data-testid=trend-row]")[1].TextContent);
+    }
+
+    [Fact]
+    public void The_trend_names_days_in_English_as_before()
+    {
+        var trend = Render<TrendChart>(p => p.Add(x => x.Trend,
+            [new TallyRow("2026-11-02", "Mon 2 Nov", Counted), new TallyRow("2026-11-03", "Tue 3 Nov", Tally.Empty)]));
+
+        Assert.Equal(["Mon 2 Nov", "Tue 3 Nov"], trend.FindAll("[data-testid=trend-row]").Select(r => r.QuerySelector("td")!.TextContent));
+    }
+
     private static AbTestResult AbResult(int acceptedA, int offersA, int acceptedB, int offersB) => new(
         1, "TOAST-4", "Toaster Quattro", new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero), null,
         new AbVariant(11, "Toasts four slices at once", offersA, acceptedA),

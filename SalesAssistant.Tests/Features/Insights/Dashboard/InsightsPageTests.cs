@@ -42,6 +42,36 @@ public sealed class InsightsPageTests : ManagerTestContext
     }
 
     [Fact]
+    public void Under_Polish_the_dashboard_names_its_figures_in_Polish()
+    {
+        using var polish = InLanguage.Polish();
+        Render<MudBlazor.MudPopoverProvider>();
+
+        var page = Render<InsightsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("0", page.Find("[data-testid=kpi-consultations]").GetAttribute("data-value")));
+        Assert.Contains("Konsultacje", page.Find("[data-testid=kpi-consultations]").TextContent);
+        Assert.Contains("Skuteczność up-sellingu", page.Find("[data-testid=kpi-upsell-rate]").TextContent);
+        Assert.Contains("brak danych", page.Find("[data-testid=kpi-upsell-rate]").TextContent);
+        Assert.Contains("Co działa", page.Markup);
+        Assert.Contains("Up-selling według rodziny produktów", page.Find("[data-testid=by-family]").TextContent);
+        Assert.Contains("Brak danych dla tego okresu.", page.Find("[data-testid=by-family] [data-testid=no-data]").TextContent);
+        Assert.Contains("Nie ma jeszcze testów A/B", page.Find("[data-testid=ab-tests] [data-testid=no-data]").TextContent);
+    }
+
+    [Fact]
+    public void Under_Polish_a_range_that_ends_before_it_starts_is_explained_in_Polish()
+    {
+        using var polish = InLanguage.Polish();
+        Render<MudBlazor.MudPopoverProvider>();
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("/manage/insights?from=2026-11-10&to=2026-11-01");
+
+        var page = Render<InsightsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Data początkowa jest późniejsza niż data końcowa.", page.Find("[data-testid=insights-problem]").TextContent.Trim()));
+    }
+
+    [Fact]
     public void An_empty_history_shows_no_data_everywhere()
     {
         Render<MudBlazor.MudPopoverProvider>();

@@ -28,7 +28,7 @@ public sealed class SalesImportServiceTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
-        sales = new SalesImportService(database, TestUsers.Manager, TimeProvider.System);
+        sales = new SalesImportService(database, TestUsers.Manager, TimeProvider.System, InsightsTexts.Localizer);
     }
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
@@ -125,6 +125,35 @@ public sealed class SalesImportServiceTests : IAsyncLifetime
         Assert.Equal(0, await CountAsync());
     }
 
+    [Fact]
+    public async Task Under_Polish_every_bad_row_gives_its_reason_in_Polish_and_quotes_the_file_as_written()
+    {
+        using var polish = InLanguage.Polish();
+        var csv = Header
+            + "T-1,TOAST-2,1,2026-11-02T09:00:00Z\n"
+            + "T-2,GIFT-CARD,1,2026-11-02T09:00:00Z\n"
+            + "T-3,JAM,0,2026-11-02T09:00:00Z\n"
+            + "T-4,JAM,1,02/11/2026 09:00\n"
+            + ",JAM,1,2026-11-02T09:00:00Z\n"
+            + "T-1,JAM,1,2026-11-02T09:30:00Z\n"
+            + $"T-5,{new string('S', CatalogLimits.SkuMaxLength + 1)},1,2026-11-02T09:00:00Z\n"
+            + "T-6,JAM,1,2026-11-02T09:00:00Z,extra\n";
+
+        var plan = await sales.PlanAsync(Bytes(csv), "till.csv");
+
+        Assert.Equal(
+            [
+                (3, "sku", "nieznany kod produktu 'GIFT-CARD': nie ma go w katalogu"),
+                (4, "quantity", "'0' nie jest liczbą całkowitą od 1 do 9999"),
+                (5, "sold_at", "'02/11/2026 09:00' nie jest datą i godziną ISO 8601, np. 2026-11-02T14:30:00Z"),
+                (6, "order_id", "to pole jest wymagane"),
+                (7, "sold_at", "paragon T-1 ma sold_at 2026-11-02T09:00:00.0000000+00:00 w wierszu 2; jeden paragon ma jeden sold_at"),
+                (8, "sku", "ma więcej niż 64 znaki"),
+                (9, null, "oczekiwano 4 pól: order_id,sku,quantity,sold_at"),
+            ],
+            plan.Errors.Select(e => (e.Line, e.Column, e.Message)));
+    }
+
     [Theory]
     [InlineData("", "the file is empty")]
     [InlineData("order,sku,qty,date\nT-1,JAM,1,2026-11-02T09:00:00Z\n", "the header must be exactly order_id,sku,quantity,sold_at")]
@@ -150,7 +179,7 @@ public sealed class SalesImportServiceTests : IAsyncLifetime
     [Fact]
     public async Task Only_managers_import_sales()
     {
-        var asClerk = new SalesImportService(database, TestUsers.Clerk, TimeProvider.System);
+        var asClerk = new SalesImportService(database, TestUsers.Clerk, TimeProvider.System, InsightsTexts.Localizer);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => asClerk.ApplyAsync(Bytes(FiveOrders), "till.csv"));
         Assert.Equal(0, await CountAsync());
     }

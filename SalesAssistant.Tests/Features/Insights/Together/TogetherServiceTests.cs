@@ -27,7 +27,7 @@ public sealed class TogetherServiceTests : IAsyncLifetime
     {
         database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
         together = new TogetherService(database, TestUsers.Manager, new AccessoryLinkService(database, TestUsers.Manager, clock));
-        var sales = new SalesImportService(database, TestUsers.Manager, clock);
+        var sales = new SalesImportService(database, TestUsers.Manager, clock, InsightsTexts.Localizer);
         Assert.True((await sales.ApplyAsync(Encoding.UTF8.GetBytes(SalesImportServiceTests.FiveOrders), "till.csv")).IsValid);
     }
 

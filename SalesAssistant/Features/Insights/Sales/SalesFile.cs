@@ -1,7 +1,9 @@
 using System.Globalization;
 using FluentValidation;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Features.Insights.Sales;
 
@@ -34,26 +36,29 @@ public sealed record SalesFileRow(int Line, string OrderId, string Sku, string Q
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out quantity) && quantity is >= 1 and <= SalesLimits.MaxQuantity;
 }
 
-/// <summary>Checks one row on its own; property names are the file's column names so errors name the column.</summary>
+/// <summary>
+/// Checks one row on its own; property names are the file's column names so errors name the column. The messages are
+/// in <paramref name="text"/>'s language, evaluated when a row is checked (the manager's, in the page's circuit).
+/// </summary>
 public sealed class SalesFileRowValidator : AbstractValidator<SalesFileRow>
 {
-    public SalesFileRowValidator()
+    public SalesFileRowValidator(IStringLocalizer<InsightsText> text)
     {
         RuleFor(r => r.OrderId)
-            .NotEmpty().WithMessage("is required")
-            .MaximumLength(SalesLimits.OrderIdMaxLength).WithMessage($"is longer than {SalesLimits.OrderIdMaxLength} characters")
+            .NotEmpty().WithMessage(_ => text["is required"])
+            .MaximumLength(SalesLimits.OrderIdMaxLength).WithMessage(_ => text.Plural("is longer than {0} characters", SalesLimits.OrderIdMaxLength))
             .OverridePropertyName(SalesColumns.OrderId);
         RuleFor(r => r.Sku)
-            .NotEmpty().WithMessage("is required")
-            .MaximumLength(CatalogLimits.SkuMaxLength).WithMessage($"is longer than {CatalogLimits.SkuMaxLength} characters")
+            .NotEmpty().WithMessage(_ => text["is required"])
+            .MaximumLength(CatalogLimits.SkuMaxLength).WithMessage(_ => text.Plural("is longer than {0} characters", CatalogLimits.SkuMaxLength))
             .OverridePropertyName(SalesColumns.Sku);
         RuleFor(r => r.Quantity)
             .Must(q => SalesFileRow.TryParseQuantity(q, out _))
-            .WithMessage(r => $"{ShortText.Quote(r.Quantity)} is not a whole number from 1 to {SalesLimits.MaxQuantity}")
+            .WithMessage(r => text["{0} is not a whole number from 1 to {1}", ShortText.Quote(r.Quantity), SalesLimits.MaxQuantity])
             .OverridePropertyName(SalesColumns.Quantity);
         RuleFor(r => r.SoldAt)
             .Must(s => SalesFileRow.TryParseSoldAt(s, out _))
-            .WithMessage(r => $"{ShortText.Quote(r.SoldAt)} is not an ISO 8601 date-time such as 2026-11-02T14:30:00Z")
+            .WithMessage(r => text["{0} is not an ISO 8601 date-time such as 2026-11-02T14:30:00Z", ShortText.Quote(r.SoldAt)])
             .OverridePropertyName(SalesColumns.SoldAt);
     }
 }

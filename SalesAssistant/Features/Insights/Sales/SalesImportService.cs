@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
@@ -18,7 +19,7 @@ public sealed record SalesImportPlan(string FileName, IReadOnlyList<CatalogFileE
 /// All or nothing: a file with any bad row changes nothing. An order id already imported is skipped, so importing
 /// the same export twice does not count its orders twice. Manager only.
 /// </summary>
-public sealed class SalesImportService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock)
+public sealed class SalesImportService(IDbContextFactory<SalesDb> dbFactory, CurrentUser currentUser, TimeProvider clock, IStringLocalizer<InsightsText> text)
 {
     public async Task<SalesImportPlan> PlanAsync(byte[] file, string fileName, CancellationToken ct = default)
     {
@@ -58,13 +59,13 @@ public sealed class SalesImportService(IDbContextFactory<SalesDb> dbFactory, Cur
     private static SalesImportPlan ToPlan(SalesReadResult result, int alreadyImported) =>
         new(result.FileName, result.Errors, result.Orders.Count, result.LineCount, alreadyImported);
 
-    private static async Task<(SalesReadResult Result, Dictionary<string, int> ProductIds, HashSet<string> Existing)> CheckAsync(
+    private async Task<(SalesReadResult Result, Dictionary<string, int> ProductIds, HashSet<string> Existing)> CheckAsync(
         SalesDb db, byte[] file, string fileName, CancellationToken ct)
     {
         var productIds = await db.Products.AsNoTracking()
             .Select(p => new { p.Sku, p.Id })
             .ToDictionaryAsync(p => p.Sku, p => p.Id, StringComparer.OrdinalIgnoreCase, ct);
-        var result = SalesFileReader.Read(file, fileName, productIds.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var result = SalesFileReader.Read(file, fileName, productIds.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase), text);
         var existing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in result.Orders.Select(o => o.OrderId).Chunk(500))
         {

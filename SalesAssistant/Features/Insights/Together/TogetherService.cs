@@ -33,8 +33,12 @@ public sealed record TogetherSuggestion(
     public double Lift => (double)Together * Baskets / ((double)MainBaskets * OtherBaskets);
 }
 
-/// <summary>One basket behind a suggestion: a consultation at the counter or an order from the till.</summary>
-public sealed record TogetherBasket(string Source, string Reference, DateTimeOffset At, IReadOnlyList<string> Products);
+/// <summary>One basket behind a suggestion: a consultation at the counter or an order from the till (<see cref="Source"/> is <see cref="Counter"/> or <see cref="Till"/>).</summary>
+public sealed record TogetherBasket(string Source, string Reference, DateTimeOffset At, IReadOnlyList<string> Products)
+{
+    public const string Counter = "Counter";
+    public const string Till = "Till";
+}
 
 /// <summary>
 /// Frequently bought together: product pairs that share baskets more often than chance, where the second is not yet
@@ -115,8 +119,8 @@ public sealed class TogetherService(IDbContextFactory<SalesDb> dbFactory, Curren
             .Select(o => new { o.OrderNumber, o.SoldAt, Products = o.Lines.OrderBy(l => l.Id).Select(l => l.Product!.Name).ToList() })
             .ToListAsync(ct);
 
-        return consultations.Select(c => new TogetherBasket("Counter", c.Id.ToString()[..8], c.FinishedAt!.Value, c.Products))
-            .Concat(orders.Select(o => new TogetherBasket("Till", o.OrderNumber, o.SoldAt, o.Products)))
+        return consultations.Select(c => new TogetherBasket(TogetherBasket.Counter, c.Id.ToString()[..8], c.FinishedAt!.Value, c.Products))
+            .Concat(orders.Select(o => new TogetherBasket(TogetherBasket.Till, o.OrderNumber, o.SoldAt, o.Products)))
             .OrderByDescending(b => b.At)
             .Take(MaxBasketsShown)
             .ToList();
