@@ -65,4 +65,13 @@ public sealed class DemoCatalogLanguagesTests
         Assert.Equal(expected, await db.Categories.Select(c => c.Name).OrderBy(n => n).ToListAsync());
         Assert.Equal(Read("pl").Entries.Count, await db.Products.CountAsync());
     }
+
+    [Fact]
+    public async Task An_empty_seed_file_setting_starts_the_app_with_an_empty_catalog()
+    {
+        await using var app = new AppServer(catalogCsv: null, new Dictionary<string, string?> { ["Catalog:SeedFile"] = "", ["Store:Language"] = "it" });
+
+        await using var db = new SalesAssistant.Data.SalesDb(new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options);
+        Assert.Equal(0, await db.Products.CountAsync());
+    }
 }

@@ -29,13 +29,16 @@ public sealed class CatalogInitializer(
             }
         }
 
-        var seedFile = options.Value.SeedFile ?? CatalogOptions.DemoCatalogFor(cultures.StoreLanguage);
-        if (string.IsNullOrWhiteSpace(seedFile))
+        var seedFile = options.Value.SeedFile;
+        if (seedFile is not null && string.IsNullOrWhiteSpace(seedFile))
         {
-            logger.LogWarning("The catalog is empty and no Catalog:SeedFile is configured");
+            logger.LogWarning("The catalog is empty and Catalog:SeedFile is empty: no catalog is loaded");
             return;
         }
-        var path = Path.GetFullPath(seedFile, environment.ContentRootPath);
+        // The demo catalog ships beside the app's binaries, wherever the app is started from.
+        var path = seedFile is null
+            ? Path.Combine(AppContext.BaseDirectory, CatalogOptions.DemoCatalogFor(cultures.StoreLanguage))
+            : Path.GetFullPath(seedFile, environment.ContentRootPath);
         if (!System.IO.File.Exists(path))
         {
             throw new FileNotFoundException($"Catalog:SeedFile '{path}' does not exist.", path);
