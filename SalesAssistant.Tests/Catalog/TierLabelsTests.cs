@@ -23,7 +23,7 @@ public sealed class TierLabelsTests
         try
         {
             Assert.Equal(expected, Enumerable.Range(1, 5).Select(tier => TierLabels.Of(tier, Text)));
-            Assert.Equal(expected, Enumerable.Range(1, 5).Select(tier => TierLabels.Of(tier)));
+            Assert.Equal(["Good", "Better", "Best", "Premium", "Tier 5"], Enumerable.Range(1, 5).Select(tier => TierLabels.InFiles(tier)));
             Assert.Equal("", TierLabels.Of(null, Text));
         }
         finally

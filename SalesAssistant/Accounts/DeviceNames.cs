@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace SalesAssistant.Accounts;
 
@@ -10,9 +8,6 @@ namespace SalesAssistant.Accounts;
 /// </summary>
 public static class DeviceNames
 {
-    /// <summary>The AccountText resources, as <c>AddLocalization()</c> reads them: this helper is called from markup, with no service at hand.</summary>
-    private static readonly IStringLocalizer Text =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(AccountText));
 
     private static readonly (string Token, string Name)[] Browsers =
         [("Edg/", "Edge"), ("OPR/", "Opera"), ("SamsungBrowser/", "Samsung Internet"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"), ("Safari/", "Safari")];
@@ -20,7 +15,7 @@ public static class DeviceNames
     private static readonly (string Token, string Name)[] Systems =
         [("iPad", "iPad"), ("iPhone", "iPhone"), ("Android", "Android"), ("Windows", "Windows"), ("CrOS", "ChromeOS"), ("Mac OS X", "macOS"), ("Linux", "Linux")];
 
-    public static string Of(string? userAgent)
+    public static string Of(string? userAgent, IStringLocalizer<AccountText> Text)
     {
         if (string.IsNullOrWhiteSpace(userAgent))
         {

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Catalog;
 
@@ -13,6 +12,5 @@ public sealed class CatalogText
     /// Like an injected <c>IStringLocalizer&lt;CatalogText&gt;</c>, every lookup reads <c>CultureInfo.CurrentUICulture</c>
     /// at that moment, so a message comes out in the language of whoever is checking the file.
     /// </summary>
-    internal static IStringLocalizer<CatalogText> Current { get; } = new StringLocalizer<CatalogText>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+    internal static IStringLocalizer<CatalogText> Current { get; } = StandaloneText.For<CatalogText>();
 }

@@ -16,6 +16,13 @@ public static class TierLabels
         _ => text["Tier {0}", tier.Value],
     };
 
-    /// <summary>The same, for code without an injected localizer: the current UI culture's texts (<see cref="CatalogText.Current"/>).</summary>
-    public static string Of(int? tier) => Of(tier, CatalogText.Current);
+    /// <summary>The English label, for files (the insights CSV): a file reads the same whatever its reader's language.</summary>
+    public static string InFiles(int? tier) => tier switch
+    {
+        null => "",
+        >= 1 and <= 4 => FileWords[tier.Value - 1],
+        _ => $"Tier {tier}",
+    };
+
+    private static readonly string[] FileWords = ["Good", "Better", "Best", "Premium"];
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Data;
 
@@ -15,6 +14,5 @@ public sealed class DataText
     {
     }
 
-    internal static IStringLocalizer Localizer { get; } =
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(DataText));
+    internal static IStringLocalizer Localizer { get; } = StandaloneText.For<DataText>();
 }

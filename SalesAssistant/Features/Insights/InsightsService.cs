@@ -100,7 +100,7 @@ public sealed class InsightsService(IDbContextFactory<SalesDb> dbFactory, Curren
             demo,
             Trend(days, filter, grain),
             Rows(families, id => id.ToString(CultureInfo.InvariantCulture), id => familyNames.GetValueOrDefault(id, $"#{id}")),
-            Rows(tiers.OrderBy(r => r.Key), id => id.ToString(CultureInfo.InvariantCulture), id => $"{TierLabels.Of(id)} (tier {id})"),
+            Rows(tiers.OrderBy(r => r.Key), id => id.ToString(CultureInfo.InvariantCulture), id => $"{TierLabels.InFiles(id)} (tier {id})"),
             Rows(clerks, id => id, id => id == "" ? "(account removed)" : clerkNames.GetValueOrDefault(id, id)),
             Rows(Top(chosen, t => t.UpsellOffered), ProductKey, ProductLabel),
             Rows(Top(main, t => t.AccessoriesOffered), ProductKey, ProductLabel),

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using SalesAssistant.Data;
+using SalesAssistant.Localization;
 
 namespace SalesAssistant.Features.Manage;
 
@@ -12,8 +11,7 @@ public sealed class ManageText
     /// The same resources for a service built without the container (a test, the load tool): they follow
     /// <c>CultureInfo.CurrentUICulture</c> as the injected localizer does.
     /// </summary>
-    public static IStringLocalizer<ManageText> Standalone { get; } = new StringLocalizer<ManageText>(
-        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+    public static IStringLocalizer<ManageText> Standalone { get; } = StandaloneText.For<ManageText>();
 }
 
 public static class ManageTexts
