@@ -5,8 +5,10 @@ namespace SalesAssistant.Tests.Catalog;
 
 public sealed class StartupTests
 {
-    [Fact]
-    public async Task A_bad_seed_file_stops_the_app_with_every_bad_row_and_a_non_zero_exit_code()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("pl")]
+    public async Task A_bad_seed_file_stops_the_app_with_every_bad_row_in_the_stores_language_and_a_non_zero_exit_code(string language)
     {
         var folder = Directory.CreateTempSubdirectory("bad-seed-").FullName;
         var seed = Path.Combine(folder, "bad.csv");
@@ -22,6 +24,7 @@ public sealed class StartupTests
                 ["ConnectionStrings__Catalog"] = $"Data Source={Path.Combine(folder, "app.db")}",
                 ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Store__Language"] = language,
             },
         };
 
@@ -34,8 +37,12 @@ public sealed class StartupTests
         Assert.Equal(1, app.ExitCode);
         var message = await stderr;
         Assert.Contains(seed, message);
-        Assert.Contains("line 2, column 'sku'", message);
-        Assert.Contains("line 3, column 'price'", message);
+        // The words come from the catalog's resources in the store's language: "line 2, column 'sku'" in English.
+        var where = new System.Resources.ResourceManager("SalesAssistant.Catalog.CatalogText", typeof(Program).Assembly)
+            .GetString("line {0}, column '{1}': {2}", new System.Globalization.CultureInfo(language))!.Split("{2}")[0];
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, where, 2, "sku"), message);
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, where, 3, "price"), message);
+        Assert.Equal(language == "en", message.Contains("line 2, column 'sku'", StringComparison.Ordinal));
         Assert.DoesNotContain("Now listening", await stdout);
     }
 }
