@@ -1,6 +1,8 @@
 using SalesAssistant.Accounts;
 using SalesAssistant.Tests.Localization;
 
+using SalesAssistant.Tests.TestSupport;
+
 namespace SalesAssistant.Tests.Accounts;
 
 public sealed class DeviceNamesTests

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Accounts;
 using SalesAssistant.Tests.Localization;
 
+using SalesAssistant.Tests.TestSupport;
+
 namespace SalesAssistant.Tests.Accounts;
 
 public sealed class LocalizedIdentityErrorsTests

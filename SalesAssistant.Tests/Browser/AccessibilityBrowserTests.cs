@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SalesAssistant.Accounts;
-using SalesAssistant.Data;
 using SalesAssistant.Localization;
 using SalesAssistant.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
@@ -26,13 +24,6 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
         await page.SignInAsync(email, Password);
         await Expect(page.Locator($"html[lang={language}]")).ToHaveCountAsync(1);
         return page;
-    }
-
-    private async Task<(int ProductId, int FamilyId)> SomeProductAndFamilyAsync()
-    {
-        await using var db = new SalesDb(new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={fixture.App.DatabasePath}").Options);
-        var product = await db.Products.Where(p => p.FamilyId != null).OrderBy(p => p.Id).FirstAsync();
-        return (product.Id, product.FamilyId!.Value);
     }
 
     [Theory]
@@ -72,14 +63,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture fixture)
     [MemberData(nameof(AllLanguages))]
     public async Task Every_back_office_page_passes_axe(string language)
     {
-        var (productId, familyId) = await SomeProductAndFamilyAsync();
         var page = await SignedInPageAsync(language, AppRoles.Manager);
-        foreach (var path in new[]
-        {
-            "/manage", $"/manage/products/{productId}", "/manage/products/new", $"/manage/products/{productId}/talking-points",
-            "/manage/families", $"/manage/families/{familyId}", "/manage/import", "/manage/staff",
-            "/manage/insights", "/manage/insights/together", "/manage/sales-import",
-        })
+        foreach (var path in await BackOfficePages.OfAsync(fixture.App))
         {
             await page.GoToInteractiveAsync(path);
             await Expect(page.Locator("h1")).ToBeVisibleAsync();

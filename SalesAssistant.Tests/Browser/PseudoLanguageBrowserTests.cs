@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog.File;
-using SalesAssistant.Data;
 using SalesAssistant.Localization;
 using SalesAssistant.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
@@ -73,21 +71,10 @@ public sealed class PseudoLanguageBrowserTests(BrowserFixture fixture)
         await CollectAsync(page, "not found", data, leaks);
         await page.Context.CloseAsync();
 
-        int productId, familyId;
-        await using (var db = new SalesDb(new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options))
-        {
-            var product = await db.Products.Where(p => p.FamilyId != null).OrderBy(p => p.Id).FirstAsync();
-            (productId, familyId) = (product.Id, product.FamilyId!.Value);
-        }
         var manager = await fixture.NewPageAsync(app, 1024, 768);
         await manager.SignInAsync("manager-pseudo@store.test", Password);
         await Expect(manager.TestId("product-search")).ToBeVisibleAsync();
-        foreach (var path in new[]
-        {
-            "/manage", $"/manage/products/{productId}", "/manage/products/new", $"/manage/products/{productId}/talking-points",
-            "/manage/families", $"/manage/families/{familyId}", "/manage/import", "/manage/staff",
-            "/manage/insights", "/manage/insights/together", "/manage/sales-import",
-        })
+        foreach (var path in await BackOfficePages.OfAsync(app))
         {
             await manager.GoToInteractiveAsync(path);
             await Expect(manager.Locator("h1")).ToBeVisibleAsync();

@@ -1,6 +1,8 @@
 using SalesAssistant.Data;
 using SalesAssistant.Tests.Localization;
 
+using SalesAssistant.Tests.TestSupport;
+
 namespace SalesAssistant.Tests.Data;
 
 public sealed class ChangeResultTests

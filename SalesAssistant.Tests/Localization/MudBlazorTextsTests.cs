@@ -1,5 +1,7 @@
 using SalesAssistant.Localization;
 
+using SalesAssistant.Tests.TestSupport;
+
 namespace SalesAssistant.Tests.Localization;
 
 public sealed class MudBlazorTextsTests

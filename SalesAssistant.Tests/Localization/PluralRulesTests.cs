@@ -1,6 +1,8 @@
 using System.Globalization;
 using SalesAssistant.Localization;
 
+using SalesAssistant.Tests.TestSupport;
+
 namespace SalesAssistant.Tests.Localization;
 
 public sealed class PluralRulesTests

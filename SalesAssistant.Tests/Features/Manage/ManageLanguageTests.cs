@@ -13,7 +13,7 @@ public sealed class ManageLanguageTests : ManagerTestContext
     [Fact]
     public void An_empty_product_form_says_in_Polish_which_fields_are_required()
     {
-        using var polish = new LanguageScope("pl", "pl-PL");
+        using var polish = new InLanguage("pl", "pl-PL");
         Render<MudBlazor.MudPopoverProvider>();
         var page = Render<ProductEditPage>();
 
@@ -31,7 +31,7 @@ public sealed class ManageLanguageTests : ManagerTestContext
     [Fact]
     public void A_talking_point_without_text_is_refused_in_Polish()
     {
-        using var polish = new LanguageScope("pl", "pl-PL");
+        using var polish = new InLanguage("pl", "pl-PL");
         var editor = Render<TalkingPointEditor>(p => p.Add(x => x.Model, new TalkingPointModel()));
 
         editor.Find("[data-testid=talking-point-save]").Click();
@@ -53,7 +53,7 @@ public sealed class ManageLanguageTests : ManagerTestContext
     public async Task The_product_list_counts_its_products_in_the_language_s_plural(string language, int count, string expected)
     {
         await OnlyProductsAsync(count);
-        using var scope = new LanguageScope(language, CultureInfo.CreateSpecificCulture(language).Name);
+        using var scope = new InLanguage(language, CultureInfo.CreateSpecificCulture(language).Name);
         Render<MudBlazor.MudPopoverProvider>();
 
         var page = Render<ProductListPage>();
@@ -73,25 +73,6 @@ public sealed class ManageLanguageTests : ManagerTestContext
         {
             var (result, _) = await products.CreateAsync(new ProductModel { Sku = $"PLURAL-{i}", Name = $"Plural {i}", Category = "Kitchen", Price = 10m, Stock = 1 });
             Assert.True(result.Succeeded, result.Message);
-        }
-    }
-
-    /// <summary>Renders in <paramref name="language"/> until disposed, as the app's language middleware sets a circuit.</summary>
-    private sealed class LanguageScope : IDisposable
-    {
-        private readonly CultureInfo culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
-
-        public LanguageScope(string language, string formatting)
-        {
-            CultureInfo.CurrentUICulture = new CultureInfo(language);
-            CultureInfo.CurrentCulture = new CultureInfo(formatting);
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
         }
     }
 }
