@@ -166,7 +166,7 @@ public sealed class CatalogFileReaderTests
         {
             var result = Read(csv);
 
-            Assert.Equal([(3, "sku", "pole jest wymagane"), (4, "stock", "'-2' musi być liczbą całkowitą, 0 lub więcej")],
+            Assert.Equal([(3, "sku", "pole jest wymagane"), (4, "stock", "'-2' musi być liczbą całkowitą nie mniejszą niż 0")],
                 result.Errors.Select(e => (e.Line, e.Column, e.Message)));
             Assert.Equal("wiersz 3, kolumna 'sku': pole jest wymagane", result.Errors[0].ToString());
             Assert.StartsWith("Nie wczytano pliku katalogu „catalog.csv”: znaleziono 2 problemy, nic nie zapisano.", result.DescribeErrors());

@@ -10,7 +10,7 @@ public sealed class ChangeResultTests
     [Theory]
     [InlineData("en", "It no longer exists.")]
     [InlineData("it", "Non esiste più.")]
-    [InlineData("pl", "To już nie istnieje.")]
+    [InlineData("pl", "Ten element już nie istnieje.")]
     [InlineData("nl", "Dit bestaat niet meer.")]
     public void Something_gone_meanwhile_is_said_in_the_current_language(string language, string expected)
     {
