@@ -33,6 +33,8 @@ public static class SalesAssistantHosting
         builder.AddCounter();
         builder.AddManage();
         builder.AddInsights();
+        // Last: another app server starting at once waits until everything above has filled a new database.
+        builder.AddFirstStartEnd();
         return builder;
     }
 

@@ -27,7 +27,7 @@ internal static class LoadCommand
         }
 
         var connectionString = new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString();
-        var factory = new PooledDbContextFactory<SalesDb>(new DbContextOptionsBuilder<SalesDb>().UseSqlite(connectionString).Options);
+        var factory = new DatabaseSettings(DatabaseProvider.Sqlite, connectionString).CreateFactory();
         await using (var context = await factory.CreateDbContextAsync())
         {
             await context.Database.MigrateAsync();

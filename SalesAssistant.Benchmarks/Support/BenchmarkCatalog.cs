@@ -78,7 +78,7 @@ public sealed class BenchmarkDatabase(string path) : IDbContextFactory<SalesDb>
 
     private readonly DbContextOptions<SalesDb> options = new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString()).Options;
 
-    public SalesDb CreateDbContext() => new(options);
+    public SalesDb CreateDbContext() => SalesDb.Create(DatabaseProvider.Sqlite, options);
 
     public Task<SalesDb> CreateDbContextAsync(CancellationToken ct = default) => Task.FromResult(CreateDbContext());
 }

@@ -21,7 +21,7 @@ public sealed class DataProtectionKeysTests
         {
             await first.CreateClerkAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
             cookie = (await AppTarget.SignInAsync(first.BaseAddress, Environment.ProcessId, AppServer.ClerkEmail, AppServer.ClerkPassword, CancellationToken.None)).AuthCookie;
-            await using var db = new SalesAssistant.Data.SalesDb(new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>().UseSqlite(settings["ConnectionStrings:Catalog"]).Options);
+            await using var db = SalesAssistant.Data.SalesDb.Create(SalesAssistant.Data.DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>().UseSqlite(settings["ConnectionStrings:Catalog"]).Options);
             Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
         }
 

@@ -76,7 +76,7 @@ public sealed class ProductionStartTests
         var missing = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-First-2026");
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains("there is no database", missing.Output);
-        await using (var empty = new SalesAssistant.Data.SalesDb(new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>()
+        await using (var empty = SalesAssistant.Data.SalesDb.Create(SalesAssistant.Data.DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>()
             .UseSqlite($"Data Source={Path.Combine(folder, "app.db")}").Options))
         {
             await empty.Database.MigrateAsync();
@@ -93,7 +93,7 @@ public sealed class ProductionStartTests
         var stillWorks = await RunAsync(folder, "dotnet", app, "reset-manager", "--email", "owner@shop.test", "--password", "Owner-Again-2026");
         Assert.True(stillWorks.ExitCode == 0, stillWorks.Output);
         Assert.DoesNotContain("Now listening", reset.Output);
-        await using var db = new SalesAssistant.Data.SalesDb(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>()
+        await using var db = SalesAssistant.Data.SalesDb.Create(SalesAssistant.Data.DatabaseProvider.Sqlite, new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>()
             .UseSqlite($"Data Source={Path.Combine(folder, "app.db")}").Options);
         var user = db.Users.Single(u => u.Email == "owner@shop.test");
         var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<SalesAssistant.Accounts.AppUser>();

@@ -71,7 +71,7 @@ public sealed class DemoCatalogLanguagesTests
     {
         await using var app = new AppServer(catalogCsv: null, new Dictionary<string, string?> { ["Catalog:SeedFile"] = "", ["Store:Language"] = "it" });
 
-        await using var db = new SalesAssistant.Data.SalesDb(new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options);
+        await using var db = SalesAssistant.Data.SalesDb.Create(SalesAssistant.Data.DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options);
         Assert.Equal(0, await db.Products.CountAsync());
     }
 }

@@ -65,7 +65,7 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
 
     private sealed class ImpatientFactory(string connectionString) : IDbContextFactory<SalesDb>
     {
-        public SalesDb CreateDbContext() => new(new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(connectionString).Options);
+        public SalesDb CreateDbContext() => SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(connectionString).Options);
     }
 
     private sealed class WriteLock(SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
@@ -79,7 +79,7 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
     }
 
     public SalesDb CreateDbContext() =>
-        new(new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(ConnectionString).AddInterceptors(commandCounter).Options);
+        SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(ConnectionString).AddInterceptors(commandCounter).Options);
 
     public async ValueTask DisposeAsync()
     {

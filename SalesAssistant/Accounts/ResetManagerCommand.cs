@@ -27,13 +27,15 @@ public static class ResetManagerCommand
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             // Run from the wrong folder, the settings point at a database that is not there: change nothing.
-            if (db.Database.GetDbConnection().DataSource is { Length: > 0 } file && !File.Exists(file))
+            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file && !File.Exists(file))
             {
                 return await FailAsync($"there is no database at {file}: run it where the app runs, with its settings (ConnectionStrings__Catalog)");
             }
         }
 
-        await new DatabaseMigrator(dbFactory).StartAsync(CancellationToken.None);
+        var migrator = ActivatorUtilities.CreateInstance<DatabaseMigrator>(app.Services);
+        await migrator.StartAsync(CancellationToken.None);
+        await migrator.StopAsync(CancellationToken.None);
         await using var scope = app.Services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

@@ -6,9 +6,20 @@ using SalesAssistant.Catalog;
 
 namespace SalesAssistant.Data;
 
-/// <summary>The one database of the app: catalog, consultations, the Identity accounts and the keys that protect their cookies.</summary>
-public sealed class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one database of the app: catalog, consultations, the Identity accounts and the keys that protect their cookies.
+/// One model on every provider; each provider has its own context type (<see cref="SqliteSalesDb"/>,
+/// <see cref="PostgresSalesDb"/>) only so that each has its own migrations (Data/Migrations/Sqlite/, /Postgres/).
+/// </summary>
+public abstract class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The provider's context for options built for that provider (<see cref="DatabaseSettings.Configure"/>).</summary>
+    public static SalesDb Create(DatabaseProvider provider, DbContextOptions<SalesDb> options) => provider switch
+    {
+        DatabaseProvider.Postgres => new PostgresSalesDb(options),
+        _ => new SqliteSalesDb(options),
+    };
+
     /// <summary>ASP.NET Core's data-protection keys (sign-in cookies, antiforgery): kept here, a restart or a new server signs nobody out.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -27,9 +27,13 @@ public static class SqliteSetup
         return options;
     }
 
-    /// <summary>Switches the database file to write-ahead logging; the mode is stored in the file, so once is enough.</summary>
+    /// <summary>Switches the database file to write-ahead logging; the mode is stored in the file, so once is enough. Nothing on other providers.</summary>
     public static async Task UseWriteAheadLogAsync(SalesDb db, CancellationToken ct = default)
     {
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
         var connection = db.Database.GetDbConnection();
         if (connection.DataSource is "" or ":memory:")
         {

@@ -107,6 +107,6 @@ public sealed class ProductListPageTests : ManagerTestContext
     private sealed class HeldFactory(TestDatabase database, HeldListQueries held) : IDbContextFactory<SalesDb>
     {
         public SalesDb CreateDbContext() =>
-            new(new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(database.ConnectionString).AddInterceptors(held).Options);
+            SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(database.ConnectionString).AddInterceptors(held).Options);
     }
 }

@@ -10,7 +10,7 @@ using SalesAssistant.Data;
 
 namespace SalesAssistant.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SalesDb))]
+    [DbContext(typeof(SqliteSalesDb))]
     [Migration("20261125115036_ProductLookupIndexes")]
     partial class ProductLookupIndexes
     {

@@ -10,7 +10,7 @@ using SalesAssistant.Data;
 
 namespace SalesAssistant.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SalesDb))]
+    [DbContext(typeof(SqliteSalesDb))]
     [Migration("20261202052923_DataProtectionKeys")]
     partial class DataProtectionKeys
     {

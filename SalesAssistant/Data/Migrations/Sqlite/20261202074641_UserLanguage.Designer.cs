@@ -10,7 +10,7 @@ using SalesAssistant.Data;
 
 namespace SalesAssistant.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SalesDb))]
+    [DbContext(typeof(SqliteSalesDb))]
     [Migration("20261202074641_UserLanguage")]
     partial class UserLanguage
     {

@@ -9,7 +9,7 @@ using SalesAssistant.Data;
 
 namespace SalesAssistant.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SalesDb))]
+    [DbContext(typeof(SqliteSalesDb))]
     partial class SalesDbModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
