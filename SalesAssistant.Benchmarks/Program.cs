@@ -4,7 +4,7 @@ using SalesAssistant.Benchmarks.Catalog;
 namespace SalesAssistant.Benchmarks;
 
 /// <summary>
-/// <c>generate</c> writes a catalog file, <c>load</c> times loading one into an empty database,
+/// <c>generate</c> writes a catalog file, <c>load</c> times loading one into an empty database (SQLite or PostgreSQL),
 /// <c>import-under-load</c> times clerks' actions during a catalog import, <c>bench</c> runs the BenchmarkDotNet benchmarks of this assembly.
 /// </summary>
 public static class Program
@@ -27,7 +27,7 @@ public static class Program
                 await Console.Error.WriteLineAsync("""
                     usage:
                       generate --products <n> --seed <n> --out <file.csv>
-                      load --file <file.csv> [--db <file.db>]
+                      load --file <file.csv> [--db <file.db> | --postgres <connection string>]
                       import-under-load [--products <n>] [--clerks <n>]
                       bench [BenchmarkDotNet arguments]
                     """);

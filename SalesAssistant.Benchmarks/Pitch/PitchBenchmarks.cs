@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Benchmarks.Support;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 
 namespace SalesAssistant.Benchmarks.Pitch;
@@ -8,7 +9,8 @@ namespace SalesAssistant.Benchmarks.Pitch;
 /// <summary>
 /// The data of the up-sell and accessory steps for one product (<see cref="ProductPitches.ForProductAsync"/>):
 /// its tiers with specs and talking points, its accessories in stock with theirs. One product per measured
-/// iteration, walking main products of the catalog that have a family and accessories.
+/// iteration, walking main products of the catalog that have a family and accessories; on SQLite and PostgreSQL
+/// (see <see cref="BenchmarkCatalog.Providers"/>).
 /// </summary>
 [Config(typeof(LatencyConfig))]
 public class PitchBenchmarks
@@ -22,10 +24,15 @@ public class PitchBenchmarks
 
     public static IEnumerable<int> Sizes => BenchmarkCatalog.Sizes;
 
+    [ParamsSource(nameof(Providers))]
+    public DatabaseProvider Provider { get; set; }
+
+    public static IEnumerable<DatabaseProvider> Providers => BenchmarkCatalog.Providers;
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        database = await BenchmarkCatalog.OpenAsync(Products);
+        database = await BenchmarkCatalog.OpenAsync(Products, Provider);
         await using var db = await database.CreateDbContextAsync();
         var random = new Random(11);
         var withAccessories = await db.AccessoryLinks.Select(a => a.ProductId).Distinct().OrderBy(id => id).ToListAsync();

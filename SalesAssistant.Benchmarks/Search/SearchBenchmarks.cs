@@ -1,17 +1,24 @@
+using System.Data.Common;
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using SalesAssistant.Benchmarks.Support;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 
 namespace SalesAssistant.Benchmarks.Search;
 
 /// <summary>
-/// Product search at 1k / 100k / 1M products, three ways, one query per measured iteration (so the P95 column is
-/// the 95th percentile of single queries): (a) the app's <see cref="ProductSearch"/> as the page calls it,
-/// (b) the same SQL as a prepared command on a connection kept open (the floor), (c) a naive EF query
-/// with LIKE '%word%' on every column (what a simple implementation does).
+/// Product search at 1k / 100k / 1M products on SQLite (and PostgreSQL, see <see cref="BenchmarkCatalog.Providers"/>),
+/// three ways, one query per measured iteration (so the P95 column is the 95th percentile of single queries): (a) the
+/// app's <see cref="ProductSearch"/> as the page calls it, (b) the same SQL (<see cref="ProductSearch.SearchSql"/>, or
+/// <see cref="ProductSearch.PostgresSearchSql"/>) as a prepared command on a connection kept open (the floor), (c) a
+/// naive EF query with LIKE '%word%' (ILIKE on PostgreSQL, where LIKE minds case) on every column (what a simple
+/// implementation does).
 /// </summary>
 [Config(typeof(LatencyConfig))]
 public class SearchBenchmarks
@@ -19,8 +26,8 @@ public class SearchBenchmarks
     private IReadOnlyList<string> terms = [];
     private BenchmarkDatabase database = null!;
     private ProductSearch search = null!;
-    private SqliteConnection connection = null!;
-    private SqliteCommand ftsCommand = null!;
+    private DbConnection connection = null!;
+    private DbCommand ftsCommand = null!;
     private int next;
 
     [ParamsSource(nameof(Sizes))]
@@ -28,19 +35,20 @@ public class SearchBenchmarks
 
     public static IEnumerable<int> Sizes => BenchmarkCatalog.Sizes;
 
+    [ParamsSource(nameof(Providers))]
+    public DatabaseProvider Provider { get; set; }
+
+    public static IEnumerable<DatabaseProvider> Providers => BenchmarkCatalog.Providers;
+
+    private bool Postgres => Provider == DatabaseProvider.Postgres;
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        database = await BenchmarkCatalog.OpenAsync(Products);
+        database = await BenchmarkCatalog.OpenAsync(Products, Provider);
         terms = await SearchTerms.FromCatalogAsync(database, LatencyConfig.Iterations);
         search = new ProductSearch(database);
-        connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        ftsCommand = connection.CreateCommand();
-        ftsCommand.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, ProductSearch.SearchSql, "$query", "$term", ProductSearch.MaxRankedMatches, ProductSearch.MaxResults + 2);
-        ftsCommand.Parameters.Add("$query", SqliteType.Text);
-        ftsCommand.Parameters.Add("$term", SqliteType.Text);
-        ftsCommand.Prepare();
+        (connection, ftsCommand) = Postgres ? await PreparePostgresAsync() : await PrepareSqliteAsync();
         // Every case starts with the pages its terms touch in memory, whichever case ran before it.
         for (next = 0; next < terms.Count; next++)
         {
@@ -56,7 +64,32 @@ public class SearchBenchmarks
     [Benchmark(Baseline = true, Description = "(a) app search")]
     public Task<IReadOnlyList<ProductHit>> AppSearch() => search.SearchAsync(terms[next]);
 
-    [Benchmark(Description = "(b) raw FTS5")]
+    private async Task<(DbConnection, DbCommand)> PrepareSqliteAsync()
+    {
+        var sqlite = new SqliteConnection(database.ConnectionString);
+        await sqlite.OpenAsync();
+        var command = sqlite.CreateCommand();
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, ProductSearch.SearchSql, "$query", "$term", ProductSearch.MaxRankedMatches, ProductSearch.MaxResults + 2);
+        command.Parameters.Add("$query", SqliteType.Text);
+        command.Parameters.Add("$term", SqliteType.Text);
+        command.Prepare();
+        return (sqlite, command);
+    }
+
+    /// <summary>The app's PostgreSQL search SQL, prepared once (a server-side prepared statement) on a connection kept open.</summary>
+    private async Task<(DbConnection, DbCommand)> PreparePostgresAsync()
+    {
+        var postgres = new NpgsqlConnection(database.ConnectionString);
+        await postgres.OpenAsync();
+        var command = postgres.CreateCommand();
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, ProductSearch.PostgresSearchSql, "@query", "@term", ProductSearch.MaxRankedMatches, ProductSearch.MaxResults + 2);
+        command.Parameters.Add("query", NpgsqlDbType.Text);
+        command.Parameters.Add("term", NpgsqlDbType.Text);
+        await command.PrepareAsync();
+        return (postgres, command);
+    }
+
+    [Benchmark(Description = "(b) raw SQL")]
     public int RawFts()
     {
         using var reader = ExecuteFts();
@@ -91,8 +124,11 @@ public class SearchBenchmarks
         foreach (var word in CurrentTerm.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var pattern = $"%{word}%";
-            query = query.Where(p => EF.Functions.Like(p.Name, pattern) || EF.Functions.Like(p.Brand!, pattern)
-                || EF.Functions.Like(p.Sku, pattern) || EF.Functions.Like(p.Ean!, pattern));
+            query = Postgres
+                ? query.Where(p => EF.Functions.ILike(p.Name, pattern) || EF.Functions.ILike(p.Brand!, pattern)
+                    || EF.Functions.ILike(p.Sku, pattern) || EF.Functions.ILike(p.Ean!, pattern))
+                : query.Where(p => EF.Functions.Like(p.Name, pattern) || EF.Functions.Like(p.Brand!, pattern)
+                    || EF.Functions.Like(p.Sku, pattern) || EF.Functions.Like(p.Ean!, pattern));
         }
         var hits = await query.OrderBy(p => p.Name).Take(20).Select(p => new { p.Sku, p.Name, Category = p.Category!.Name, p.PriceMinor, p.Stock }).ToListAsync();
         return hits.Select(h => h.Sku).ToList();
@@ -104,9 +140,9 @@ public class SearchBenchmarks
     /// <summary>How many terms the cases walk through.</summary>
     public int TermCount => terms.Count;
 
-    private SqliteDataReader ExecuteFts()
+    private DbDataReader ExecuteFts()
     {
-        ftsCommand.Parameters[0].Value = ProductQueries.FullTextQuery(terms[next]) ?? "\"\"";
+        ftsCommand.Parameters[0].Value = Postgres ? ProductQueries.PostgresTextQuery(terms[next]) ?? "" : ProductQueries.FullTextQuery(terms[next]) ?? "\"\"";
         ftsCommand.Parameters[1].Value = terms[next].Trim();
         return ftsCommand.ExecuteReader();
     }
@@ -117,5 +153,6 @@ public class SearchBenchmarks
         ftsCommand.Dispose();
         connection.Dispose();
         SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 }
