@@ -6,11 +6,12 @@ namespace SalesAssistant.Catalog;
 
 /// <summary>
 /// PostgreSQL's form of <see cref="CatalogBulkWriter"/>: checked catalog entries into an empty catalog with Npgsql's
-/// binary <c>COPY</c>, inside the caller's transaction. One connection runs one COPY at a time, so entries are written
-/// in batches: the batch's new categories and families, then its products, specs, talking points and the accessory
-/// links whose products are already written, each table one COPY. Memory holds one batch and the links to products
-/// still to come, as with SQLite. Products, categories and families get the ids the caller gives them (the identity
-/// sequences are moved past them at the end); specs and talking points get theirs from the database.
+/// binary <c>COPY</c>, inside the caller's transaction, whose foreign keys wait for the end of the load
+/// (<see cref="CatalogLoader"/>): a link may name a product further down the file. One connection runs one COPY at a
+/// time, so entries are written in batches: the batch's new categories and families, then its products, specs, talking
+/// points and accessory links, each table one COPY. Memory holds one batch. Products, categories and families get the
+/// ids the caller gives them (the identity sequences are moved past them at the end); specs and talking points get
+/// theirs from the database.
 /// </summary>
 internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOffset now)
 {
@@ -22,8 +23,6 @@ internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOff
     private readonly List<Family> newFamilies = [];
     private readonly List<(int Id, Product Product)> products = new(BatchSize);
     private readonly List<(int ProductId, int AccessoryId, int Priority)> links = [];
-    private readonly List<(int ProductId, int AccessoryId, int Priority)> linksToLaterProducts = [];
-    private int lastWrittenId;
 
     public int ProductCount { get; private set; }
 
@@ -44,12 +43,10 @@ internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOff
         }
     }
 
-    /// <summary>Writes what is left, the links to products that came later in the file, and moves the id sequences on.</summary>
+    /// <summary>Writes what is left and moves the id sequences on.</summary>
     public async Task FinishAsync(CancellationToken ct)
     {
         await FlushAsync(ct);
-        await CopyLinksAsync(linksToLaterProducts, ct);
-        linksToLaterProducts.Clear();
         foreach (var table in new[] { "Categories", "Families", "Products" })
         {
             await using var command = new NpgsqlCommand(
@@ -135,24 +132,19 @@ internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOff
             await copy.CompleteAsync(ct);
         }
 
-        ProductCount += products.Count;
-        lastWrittenId = products[^1].Id;
-        products.Clear();
-        // A link to a product not written yet would break its foreign key: it waits for the end.
-        linksToLaterProducts.AddRange(links.Where(l => l.AccessoryId > lastWrittenId));
-        await CopyLinksAsync(links.Where(l => l.AccessoryId <= lastWrittenId), ct);
-        links.Clear();
-    }
-
-    private async Task CopyLinksAsync(IEnumerable<(int ProductId, int AccessoryId, int Priority)> toWrite, CancellationToken ct)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            """COPY "AccessoryLinks" ("ProductId", "AccessoryId", "Priority") FROM STDIN (FORMAT BINARY)""", ct);
-        foreach (var (productId, accessoryId, priority) in toWrite)
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            """COPY "AccessoryLinks" ("ProductId", "AccessoryId", "Priority") FROM STDIN (FORMAT BINARY)""", ct))
         {
-            await copy.WriteRowAsync(ct, productId, accessoryId, priority);
+            foreach (var (productId, accessoryId, priority) in links)
+            {
+                await copy.WriteRowAsync(ct, productId, accessoryId, priority);
+            }
+            await copy.CompleteAsync(ct);
         }
-        await copy.CompleteAsync(ct);
+
+        ProductCount += products.Count;
+        products.Clear();
+        links.Clear();
     }
 
     private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct) =>
