@@ -128,9 +128,10 @@ internal static class LoadCommand
     }
 
     /// <summary>
-    /// The memory of the PostgreSQL server processes working for the load's database, sampled from /proc (the server
-    /// must run on this machine): their private memory (RssAnon: sorts, the GIN index build) at its highest, and their
-    /// peak resident set (VmHWM, which also counts the shared buffers they touched).
+    /// The memory and CPU of the PostgreSQL server processes working for the load's database, sampled from /proc (the
+    /// server must run on this machine): their private memory (RssAnon: sorts, the GIN index build) at its highest, their
+    /// peak resident set (VmHWM, which also counts the shared buffers they touched) and the CPU time of the busiest one
+    /// (the loading connection's; parallel index build workers come and go and are not counted).
     /// </summary>
     private sealed class PostgresBackendMemory(string admin, string database) : IAsyncDisposable
     {
@@ -139,12 +140,14 @@ internal static class LoadCommand
         private long peakPrivateKb;
         private long peakResidentKb;
         private int processes;
+        private double busiestCpuSeconds;
 
         public void Start() => sampling = SampleAsync(stop.Token);
 
         public string Describe() => processes == 0
             ? "not seen (is the server on another machine?)"
-            : $"peak private memory {peakPrivateKb / 1024.0:0} MiB, peak resident {peakResidentKb / 1024.0:0} MiB (shared buffers included), {processes} process(es) seen";
+            : $"peak private memory {peakPrivateKb / 1024.0:0} MiB, peak resident {peakResidentKb / 1024.0:0} MiB (shared buffers included), " +
+              $"CPU time of the loading connection {busiestCpuSeconds:0.0} s, {processes} process(es) seen";
 
         private async Task SampleAsync(CancellationToken ct)
         {
@@ -168,6 +171,7 @@ internal static class LoadCommand
                                 processes = seen.Count;
                                 peakPrivateKb = Math.Max(peakPrivateKb, status.GetValueOrDefault("RssAnon"));
                                 peakResidentKb = Math.Max(peakResidentKb, status.GetValueOrDefault("VmHWM"));
+                                busiestCpuSeconds = Math.Max(busiestCpuSeconds, CpuSeconds(pid));
                             }
                         }
                     }
@@ -176,6 +180,21 @@ internal static class LoadCommand
             }
             catch (OperationCanceledException)
             {
+            }
+        }
+
+        /// <summary>utime + stime of /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s on Linux).</summary>
+        private static double CpuSeconds(int pid)
+        {
+            try
+            {
+                var stat = System.IO.File.ReadAllText($"/proc/{pid}/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+            }
+            catch (IOException)
+            {
+                return 0;
             }
         }
 

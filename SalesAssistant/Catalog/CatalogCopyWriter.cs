@@ -15,7 +15,7 @@ namespace SalesAssistant.Catalog;
 /// </summary>
 internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOffset now)
 {
-    private const int BatchSize = 5_000;
+    public const int BatchSize = 5_000;
 
     private readonly Dictionary<string, Category> categories = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Family> families = new(StringComparer.OrdinalIgnoreCase);
@@ -113,7 +113,11 @@ internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOff
             {
                 foreach (var spec in p.Specs)
                 {
-                    await copy.WriteRowAsync(ct, id, spec.Position, spec.Key, spec.Value);
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(id, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(spec.Position, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(spec.Key, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(spec.Value, NpgsqlDbType.Varchar, ct);
                 }
             }
             await copy.CompleteAsync(ct);
@@ -125,8 +129,14 @@ internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOff
             {
                 foreach (var point in p.TalkingPoints)
                 {
-                    await copy.WriteRowAsync(ct, id, point.Position, point.Text, false,
-                        point.ReviewBy.ToUnixTimeMilliseconds(), point.UpdatedAt.ToUnixTimeMilliseconds(), 0);
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(id, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(point.Position, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(point.Text, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(false, NpgsqlDbType.Boolean, ct);
+                    await copy.WriteAsync(point.ReviewBy.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(point.UpdatedAt.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint, ct);
+                    await copy.WriteAsync(0, NpgsqlDbType.Integer, ct);
                 }
             }
             await copy.CompleteAsync(ct);
@@ -137,7 +147,10 @@ internal sealed class CatalogCopyWriter(NpgsqlConnection connection, DateTimeOff
         {
             foreach (var (productId, accessoryId, priority) in links)
             {
-                await copy.WriteRowAsync(ct, productId, accessoryId, priority);
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(productId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(accessoryId, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(priority, NpgsqlDbType.Integer, ct);
             }
             await copy.CompleteAsync(ct);
         }

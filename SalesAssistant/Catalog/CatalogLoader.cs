@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -114,11 +115,38 @@ public sealed class CatalogLoader(IDbContextFactory<SalesDb> dbFactory, ILogger<
             await ExecuteAsync(connection, drop, ct);
         }
 
+        // The file is read on another thread while the rows go out: parsing the next rows and the server's inserting the
+        // last ones use both cores. At most a few batches of entries wait in between.
+        var entries = Channel.CreateBounded<CatalogEntry>(new BoundedChannelOptions(2 * CatalogCopyWriter.BatchSize) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var entry in reader.ReadCheckedEntries(path))
+                {
+                    await entries.Writer.WriteAsync(entry, stopReading.Token);
+                }
+                entries.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                entries.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
         var writer = new CatalogCopyWriter(connection, (clock ?? TimeProvider.System).GetUtcNow());
         var id = 0;
-        foreach (var entry in reader.ReadCheckedEntries(path))
+        try
         {
-            await writer.AddAsync(++id, entry, check.ProductIds, ct);
+            await foreach (var entry in entries.Reader.ReadAllAsync(ct))
+            {
+                await writer.AddAsync(++id, entry, check.ProductIds, ct);
+            }
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await reading;
         }
         await writer.FinishAsync(ct);
         ThrowIfChanged(path, check, id);
