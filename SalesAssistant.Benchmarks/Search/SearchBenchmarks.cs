@@ -16,7 +16,8 @@ namespace SalesAssistant.Benchmarks.Search;
 /// Product search at 1k / 100k / 1M products on SQLite (and PostgreSQL, see <see cref="BenchmarkCatalog.Providers"/>),
 /// three ways, one query per measured iteration (so the P95 column is the 95th percentile of single queries): (a) the
 /// app's <see cref="ProductSearch"/> as the page calls it, (b) the same SQL (<see cref="ProductSearch.SearchSql"/>, or
-/// <see cref="ProductSearch.PostgresSearchSql"/>) as a prepared command on a connection kept open (the floor), (c) a
+/// <see cref="ProductSearch.PostgresSearchSql"/> in the form the app chooses for the term) as a prepared command on a
+/// connection kept open (the floor), (c) a
 /// naive EF query with LIKE '%word%' (ILIKE on PostgreSQL, where LIKE minds case) on every column (what a simple
 /// implementation does).
 /// </summary>
@@ -28,6 +29,8 @@ public class SearchBenchmarks
     private ProductSearch search = null!;
     private DbConnection connection = null!;
     private DbCommand ftsCommand = null!;
+    private NpgsqlCommand? someWordsCommand;
+    private SearchWordFrequencies? frequencies;
     private int next;
 
     [ParamsSource(nameof(Sizes))]
@@ -76,17 +79,27 @@ public class SearchBenchmarks
         return (sqlite, command);
     }
 
-    /// <summary>The app's PostgreSQL search SQL, prepared once (a server-side prepared statement) on a connection kept open.</summary>
+    /// <summary>
+    /// The app's PostgreSQL search SQL, in its two forms (the index looks up every word, or only the rarer ones), each
+    /// prepared once (a server-side prepared statement) on a connection kept open; the words' frequencies read once.
+    /// </summary>
     private async Task<(DbConnection, DbCommand)> PreparePostgresAsync()
     {
         var postgres = new NpgsqlConnection(database.ConnectionString);
         await postgres.OpenAsync();
-        var command = postgres.CreateCommand();
-        command.CommandText = string.Format(CultureInfo.InvariantCulture, ProductSearch.PostgresSearchSql, "@query", "@term", ProductSearch.MaxRankedMatches, ProductSearch.MaxResults + 2);
-        command.Parameters.Add("query", NpgsqlDbType.Text);
-        command.Parameters.Add("term", NpgsqlDbType.Text);
-        await command.PrepareAsync();
-        return (postgres, command);
+        frequencies = await SearchWordFrequencies.OfAsync(postgres, CancellationToken.None);
+        var everyWord = postgres.CreateCommand();
+        everyWord.CommandText = ProductSearch.PostgresCommandText(everyWordIndexed: true);
+        everyWord.Parameters.Add("query", NpgsqlDbType.Text);
+        everyWord.Parameters.Add("term", NpgsqlDbType.Text);
+        await everyWord.PrepareAsync();
+        someWordsCommand = postgres.CreateCommand();
+        someWordsCommand.CommandText = ProductSearch.PostgresCommandText(everyWordIndexed: false);
+        someWordsCommand.Parameters.Add("query", NpgsqlDbType.Text);
+        someWordsCommand.Parameters.Add("term", NpgsqlDbType.Text);
+        someWordsCommand.Parameters.Add("indexed", NpgsqlDbType.Text);
+        await someWordsCommand.PrepareAsync();
+        return (postgres, everyWord);
     }
 
     [Benchmark(Description = "(b) raw SQL")]
@@ -142,15 +155,29 @@ public class SearchBenchmarks
 
     private DbDataReader ExecuteFts()
     {
-        ftsCommand.Parameters[0].Value = Postgres ? ProductQueries.PostgresTextQuery(terms[next]) ?? "" : ProductQueries.FullTextQuery(terms[next]) ?? "\"\"";
-        ftsCommand.Parameters[1].Value = terms[next].Trim();
-        return ftsCommand.ExecuteReader();
+        var term = terms[next].Trim();
+        if (!Postgres)
+        {
+            ftsCommand.Parameters[0].Value = ProductQueries.FullTextQuery(term) ?? "\"\"";
+            ftsCommand.Parameters[1].Value = term;
+            return ftsCommand.ExecuteReader();
+        }
+        var (query, indexed) = ProductSearch.PostgresQueries(term, frequencies) ?? ("", null);
+        var command = indexed is null ? ftsCommand : someWordsCommand!;
+        command.Parameters[0].Value = query;
+        command.Parameters[1].Value = term;
+        if (indexed is not null)
+        {
+            command.Parameters[2].Value = indexed;
+        }
+        return command.ExecuteReader();
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         ftsCommand.Dispose();
+        someWordsCommand?.Dispose();
         connection.Dispose();
         SqliteConnection.ClearAllPools();
         NpgsqlConnection.ClearAllPools();

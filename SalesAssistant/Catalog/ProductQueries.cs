@@ -28,22 +28,35 @@ public static class ProductQueries
     /// (<c>'caf':* &amp; 'cre':*</c>), a word of several tokens a phrase whose last token is a prefix
     /// (<c>'toast' &lt;-&gt; '4':*</c>). Letters and digits only, so no input can change the query's syntax.
     /// </summary>
-    public static string? PostgresTextQuery(string? term) =>
-        Render(term, tokens => string.Join(" <-> ", tokens.Select((token, i) => i == tokens.Count - 1 ? $"'{token}':*" : $"'{token}'")), " & ");
+    public static string? PostgresTextQuery(string? term) => PostgresTextQuery(PostgresWords(term));
+
+    /// <summary>The words of <see cref="PostgresTextQuery(string?)"/>, each its tokens (the last one matched as a prefix); empty when nothing searchable was typed.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> PostgresWords(string? term) =>
+        Words(term).DistinctBy(PostgresPhrase).Take(MaxWords).ToList();
+
+    /// <summary>The tsquery that all of <paramref name="words"/> match (see <see cref="PostgresTextQuery(string?)"/>); null when there are none.</summary>
+    public static string? PostgresTextQuery(IEnumerable<IReadOnlyList<string>> words) =>
+        words.Select(PostgresPhrase).ToList() is { Count: > 0 } phrases ? string.Join(" & ", phrases) : null;
+
+    private static string PostgresPhrase(IReadOnlyList<string> tokens) =>
+        string.Join(" <-> ", tokens.Select((token, i) => i == tokens.Count - 1 ? $"'{token}':*" : $"'{token}'"));
 
     private static string? Render(string? term, Func<List<string>, string> phrase, string and)
     {
-        var folded = TextFolding.Fold(term is null ? null : ShortText.Cut(term, MaxTermLength));
-        var phrases = folded
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(Tokens)
-            .Where(tokens => tokens.Count > 0)
+        var phrases = Words(term)
             .Select(phrase)
             .Distinct()
             .Take(MaxWords)
             .ToList();
         return phrases.Count == 0 ? null : string.Join(and, phrases);
     }
+
+    /// <summary>The words typed, folded, each as its tokens; words without a letter or digit left out.</summary>
+    private static IEnumerable<List<string>> Words(string? term) =>
+        TextFolding.Fold(term is null ? null : ShortText.Cut(term, MaxTermLength))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(Tokens)
+            .Where(tokens => tokens.Count > 0);
 
     /// <summary>Products whose name, brand, SKU or EAN match every word of <paramref name="term"/> (see <see cref="FullTextQuery"/>); none when nothing searchable was typed.</summary>
     public static IQueryable<Product> MatchingAll(this IQueryable<Product> products, SalesDb db, string? term)

@@ -41,16 +41,18 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
         """;
 
     /// <summary>
-    /// <see cref="SearchSql"/> on PostgreSQL: {0} the tsquery (<see cref="ProductQueries.PostgresTextQuery"/>), the other
-    /// placeholders the same. The GIN index finds the matches; ts_rank ranks them (higher is better, hence negated to
-    /// sort like bm25); names tie-break in byte order, as SQLite's BINARY.
+    /// <see cref="SearchSql"/> on PostgreSQL: {0} the tsquery (<see cref="ProductQueries.PostgresTextQuery(string?)"/>),
+    /// {1}–{3} as there, {4} how the full-text matches are found (<see cref="PostgresCommandText"/>): the GIN index looks up
+    /// every word, or only the rarer ones and the rest is checked on the products it finds. The first {2} matches in
+    /// the table's order are ranked, as on SQLite; ts_rank ranks them (higher is better, hence negated to sort like
+    /// bm25); names tie-break in byte order, as SQLite's BINARY.
     /// </summary>
     public const string PostgresSearchSql = """
         SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name", p."PriceMinor", p."Stock"
         FROM (SELECT "Id", 0 AS "Exact", 0::real AS "Score" FROM "Products" WHERE "IsActive" AND ("Sku" = {1} OR "Ean" = {1})
               UNION ALL
               SELECT * FROM (SELECT a."Id", 1, -ts_rank(a."SearchVector", q.query) FROM "Products" AS a, to_tsquery('sales_search', {0}) AS q(query)
-                             WHERE a."SearchVector" @@ q.query AND a."IsActive"
+                             WHERE {4} AND a."IsActive"
                              LIMIT {2}) AS f) AS m
         JOIN "Products" AS p ON p."Id" = m."Id"
         JOIN "Categories" AS c ON c."Id" = p."CategoryId"
@@ -58,11 +60,37 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
         LIMIT {3}
         """;
 
+    /// <summary>
+    /// <see cref="PostgresSearchSql"/> with the parameters <c>@query</c> and <c>@term</c>, and <c>@indexed</c> (the
+    /// tsquery of the words the index looks up, <see cref="SearchWordFrequencies.IndexedWords"/>) unless it looks up every
+    /// word. Checking the whole query with <c>ts_match_vq</c> (the function behind <c>@@</c>) keeps it out of the index.
+    /// </summary>
+    public static string PostgresCommandText(bool everyWordIndexed) =>
+        everyWordIndexed ? PostgresEveryWordCommandText : PostgresSomeWordsCommandText;
+
     private static readonly string SqliteCommandText =
         string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, "$query", "$term", MaxRankedMatches, MaxResults + 2);
 
-    private static readonly string PostgresCommandText =
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, PostgresSearchSql, "@query", "@term", MaxRankedMatches, MaxResults + 2);
+    private static readonly string PostgresEveryWordCommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, PostgresSearchSql,
+        "@query", "@term", MaxRankedMatches, MaxResults + 2, """a."SearchVector" @@ q.query""");
+
+    private static readonly string PostgresSomeWordsCommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, PostgresSearchSql,
+        "@query", "@term", MaxRankedMatches, MaxResults + 2, """a."SearchVector" @@ to_tsquery('sales_search', @indexed) AND ts_match_vq(a."SearchVector", q.query)""");
+
+    /// <summary>
+    /// The tsquery of <paramref name="term"/> and, when the index should look up only some of its words, theirs
+    /// (<see cref="SearchWordFrequencies.IndexedWords"/>; every word without statistics). Null when nothing searchable was typed.
+    /// </summary>
+    public static (string Query, string? Indexed)? PostgresQueries(string? term, SearchWordFrequencies? frequencies)
+    {
+        var words = ProductQueries.PostgresWords(term);
+        if (ProductQueries.PostgresTextQuery(words) is not { } query)
+        {
+            return null;
+        }
+        var indexed = frequencies?.IndexedWords(words) ?? words;
+        return (query, indexed.Count < words.Count ? ProductQueries.PostgresTextQuery(indexed) : null);
+    }
 
     /// <summary>
     /// Active products whose name, brand, SKU or EAN match every word of <paramref name="term"/> as a prefix,
@@ -73,8 +101,8 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(string? term, CancellationToken ct = default)
     {
         var (connectionString, postgres) = await ConnectionAsync(ct);
-        var query = postgres ? ProductQueries.PostgresTextQuery(term) : ProductQueries.FullTextQuery(term);
-        if (query is null)
+        var sqliteQuery = postgres ? null : ProductQueries.FullTextQuery(term);
+        if (postgres ? ProductQueries.PostgresWords(term).Count == 0 : sqliteQuery is null)
         {
             return [];
         }
@@ -84,8 +112,21 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
         await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = postgres ? PostgresCommandText : SqliteCommandText;
-        AddParameter(command, postgres ? "query" : "$query", query);
+        if (postgres)
+        {
+            var (query, indexed) = PostgresQueries(term, await SearchWordFrequencies.OfAsync((NpgsqlConnection)connection, ct))!.Value;
+            command.CommandText = PostgresCommandText(everyWordIndexed: indexed is null);
+            AddParameter(command, "query", query);
+            if (indexed is not null)
+            {
+                AddParameter(command, "indexed", indexed);
+            }
+        }
+        else
+        {
+            command.CommandText = SqliteCommandText;
+            AddParameter(command, "$query", sqliteQuery!);
+        }
         AddParameter(command, postgres ? "term" : "$term", term!.Trim());
         var hits = new List<ProductHit>(MaxResults + 2);
         var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
