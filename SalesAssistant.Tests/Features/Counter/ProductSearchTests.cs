@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
 using SalesAssistant.Features.Counter;
@@ -179,8 +178,7 @@ public sealed class ProductSearchTests : IAsyncLifetime
     [Fact]
     public async Task The_shared_category_counts_follow_the_managers_edits_and_imports_at_once()
     {
-        using var cache = new MemoryCache(new MemoryCacheOptions());
-        var counts = new CategoryCounts(database, cache);
+        var counts = new CategoryCounts(database, TimeProvider.System);
         var shared = new ProductSearch(database, counts);
         var products = new ProductService(database, TestUsers.Manager, TimeProvider.System, counts);
         var import = new CatalogImportService(database, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System, counts);
