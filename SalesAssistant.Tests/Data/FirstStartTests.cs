@@ -1,8 +1,13 @@
-using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SalesAssistant.Accounts;
+using SalesAssistant.Catalog;
 using SalesAssistant.Data;
+using SalesAssistant.Features.Insights.DemoHistory;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Data;
@@ -11,24 +16,28 @@ namespace SalesAssistant.Tests.Data;
 /// Two app servers, real processes, started at once against one new PostgreSQL database: the migrations, the seed
 /// catalog, the roles and the first manager, the demo history and the data-protection key each happen once.
 /// </summary>
-public sealed class FirstStartTests : IAsyncLifetime
+public sealed class FirstStartTests
 {
     private const int DemoConsultations = 40;
     private const int DemoTillOrders = 20;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("sales-first-start-").FullName;
-    private string database = "";
-
-    public async ValueTask InitializeAsync() => database = await TestPostgres.CreateDatabaseAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await TestPostgres.DropDatabaseAsync(database);
-        Directory.Delete(folder, recursive: true);
-    }
-
     [Fact]
     public async Task Two_app_servers_starting_at_once_on_a_new_database_fill_it_once()
+    {
+        var database = await TestPostgres.CreateDatabaseAsync();
+        var folder = Directory.CreateTempSubdirectory("sales-first-start-").FullName;
+        try
+        {
+            await StartTwoServersAtOnceAsync(database, folder);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(database);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task StartTwoServersAtOnceAsync(string database, string folder)
     {
         var seedFile = Path.Combine(folder, "catalog.csv");
         await File.WriteAllTextAsync(seedFile, TestCatalog.Csv);
@@ -68,6 +77,29 @@ public sealed class FirstStartTests : IAsyncLifetime
         Assert.Equal(DemoConsultations, await db.Consultations.CountAsync(c => c.IsDemo));
         Assert.Equal(DemoTillOrders, await db.SaleOrders.CountAsync(o => o.IsDemo));
         Assert.Equal(1, await db.DataProtectionKeys.CountAsync());
+    }
+
+    [Fact]
+    public void The_first_start_lock_is_held_from_before_the_migrations_until_after_every_service_that_fills_a_new_database()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
+        builder.AddSalesAssistant();
+        using var app = builder.Build();
+
+        // The host starts its hosted services one after the other, in this order, each awaited before the next.
+        Assert.False(app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ServicesStartConcurrently);
+        var order = app.Services.GetServices<IHostedService>().Select(s => s.GetType()).ToList();
+        var lockTaken = order.IndexOf(typeof(DatabaseMigrator));
+        var lockReleased = order.IndexOf(typeof(FirstStartDone));
+        Assert.Equal(0, lockTaken);
+        foreach (var filler in new[] { typeof(CatalogInitializer), typeof(AccountInitializer), typeof(DemoHistorySeeder) })
+        {
+            Assert.InRange(order.IndexOf(filler), lockTaken + 1, lockReleased - 1);
+        }
+        // ASP.NET Core's data-protection service makes the first key when there is none: one server does, the other reads it.
+        Assert.InRange(order.FindIndex(t => t.Name == "DataProtectionHostedService"), lockTaken + 1, lockReleased - 1);
+        // A background service's start returns before its work is done: the lock would not wait for it.
+        Assert.DoesNotContain(order.Take(lockReleased), service => typeof(BackgroundService).IsAssignableFrom(service));
     }
 
     /// <summary>Sessions of this database waiting for an advisory lock (the first-start lock is the only one the app takes).</summary>
