@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using SalesAssistant.Accounts;
+using SalesAssistant.Benchmarks.Catalog;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
 using SalesAssistant.Features.Insights.DemoHistory;
@@ -20,6 +21,7 @@ public sealed class FirstStartTests
 {
     private const int DemoConsultations = 40;
     private const int DemoTillOrders = 20;
+    private const int SeedProducts = 20_000;
 
     [Fact]
     public async Task Two_app_servers_starting_at_once_on_a_new_database_fill_it_once()
@@ -39,8 +41,12 @@ public sealed class FirstStartTests
 
     private static async Task StartTwoServersAtOnceAsync(string database, string folder)
     {
+        // Large enough that loading it takes a while: a second server not kept waiting would find the catalog still empty.
         var seedFile = Path.Combine(folder, "catalog.csv");
-        await File.WriteAllTextAsync(seedFile, TestCatalog.Csv);
+        await using (var file = File.Create(seedFile))
+        {
+            new CatalogGenerator(SeedProducts, seed: 13).Write(file);
+        }
         var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Postgres",
@@ -70,7 +76,7 @@ public sealed class FirstStartTests
         await using var db = new DatabaseSettings(DatabaseProvider.Postgres, TestPostgres.ConnectionString(database)).CreateFactory().CreateDbContext();
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(db.Database.GetMigrations().Count(), await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*)::int AS "Value" FROM "__EFMigrationsHistory" """).SingleAsync());
-        Assert.Equal(TestCatalog.Csv.Trim().Split('\n').Length - 1, await db.Products.CountAsync());
+        Assert.Equal(SeedProducts, await db.Products.CountAsync());
         Assert.Equal([AppRoles.Clerk, AppRoles.Manager], await db.Roles.OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync());
         var managerRole = await db.Roles.Where(r => r.Name == AppRoles.Manager).Select(r => r.Id).SingleAsync();
         Assert.Equal([AppServer.ManagerEmail], await db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == managerRole)).Select(u => u.Email!).ToListAsync());
