@@ -47,13 +47,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<IPage> NewPageAsync(int width, int height) => NewPageAsync(App, width, height);
 
     /// <summary>A fresh page on another app, for a test whose changes to the catalog must not reach the other tests.</summary>
-    public async Task<IPage> NewPageAsync(AppServer app, int width, int height)
+    public Task<IPage> NewPageAsync(AppServer app, int width, int height) => NewPageAsync(app.BaseAddress, width, height);
+
+    /// <summary>A fresh page on the app at <paramref name="baseAddress"/> (behind a proxy with a throwaway certificate: <paramref name="trustAnyCertificate"/>).</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height, bool trustAnyCertificate = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = true,
+            IgnoreHTTPSErrors = trustAnyCertificate,
         });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
