@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 using SalesAssistant.LoadTool;
 using SalesAssistant.Tests.TestSupport;
 
@@ -35,8 +36,8 @@ public sealed class DataProtectionKeysTests
         Assert.Contains("product-search", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task With_a_configured_certificate_the_keys_in_the_database_are_encrypted_and_still_unprotect()
+    [Theory, BothDatabases]
+    public async Task With_a_configured_certificate_the_keys_in_the_database_are_encrypted_and_still_unprotect(DatabaseProvider provider)
     {
         var folder = Directory.CreateTempSubdirectory("sales-assistant-keycert-").FullName;
         using (var rsa = System.Security.Cryptography.RSA.Create(2048))
@@ -46,7 +47,7 @@ public sealed class DataProtectionKeysTests
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
             await File.WriteAllBytesAsync(Path.Combine(folder, "keys.pfx"), certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-password"));
         }
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DataProtection:CertificatePath"] = Path.Combine(folder, "keys.pfx"),

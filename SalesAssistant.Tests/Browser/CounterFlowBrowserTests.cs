@@ -68,7 +68,7 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
         await Expect(page.TestId("product-search")).ToBeVisibleAsync();
 
         Assert.Empty(otherHosts);
-        await using var db = SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={fixture.App.DatabasePath}").Options);
+        await using var db = fixture.App.CreateDbContext();
         var recorded = await db.Consultations.Include(c => c.Lines).SingleAsync(c => c.Id == consultationId);
         Assert.Equal((ConsultationStep.Finished, UpsellOutcome.Accepted), (recorded.Step, recorded.UpsellOutcome));
         Assert.Equal(10550, recorded.Lines.Sum(l => l.UnitPriceMinor));

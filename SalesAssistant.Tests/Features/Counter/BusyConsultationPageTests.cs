@@ -7,8 +7,12 @@ using SalesAssistant.Tests.TestSupport;
 namespace SalesAssistant.Tests.Features.Counter;
 
 /// <summary>The consultation page on a database another writer holds: a short message, never the error page, nothing lost.</summary>
-public sealed class BusyConsultationPageTests : CounterTestContext
+public abstract class BusyConsultationPageTests(DatabaseProvider provider) : CounterTestContext(provider)
 {
+    public sealed class OnSqlite() : BusyConsultationPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BusyConsultationPageTests(DatabaseProvider.Postgres);
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();

@@ -6,15 +6,19 @@ using SalesAssistant.Tests.TestSupport;
 namespace SalesAssistant.Tests.Features.Counter;
 
 /// <summary>What the counter does when another writer (a long import) holds the database's write lock.</summary>
-public sealed class BusyDatabaseTests : IAsyncLifetime
+public abstract class BusyDatabaseTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : BusyDatabaseTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : BusyDatabaseTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private CounterService counter = null!;
     private CounterService impatient = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         counter = new CounterService(database, TimeProvider.System, TestUsers.Clerk);
         impatient = new CounterService(database.Impatient(), TimeProvider.System, TestUsers.Clerk);
     }

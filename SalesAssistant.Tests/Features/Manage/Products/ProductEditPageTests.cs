@@ -1,12 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Products;
 
-public sealed class ProductEditPageTests : ManagerTestContext
+public abstract class ProductEditPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : ProductEditPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductEditPageTests(DatabaseProvider.Postgres);
+
     private async Task<IRenderedComponent<ProductEditPage>> OpenProductAsync(string sku)
     {
         Render<MudBlazor.MudPopoverProvider>();

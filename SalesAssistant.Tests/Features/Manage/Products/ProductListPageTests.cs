@@ -10,8 +10,12 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Products;
 
-public sealed class ProductListPageTests : ManagerTestContext
+public abstract class ProductListPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : ProductListPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductListPageTests(DatabaseProvider.Postgres);
+
     private readonly HeldListQueries held = new();
 
     public override async ValueTask InitializeAsync()
@@ -106,7 +110,6 @@ public sealed class ProductListPageTests : ManagerTestContext
 
     private sealed class HeldFactory(TestDatabase database, HeldListQueries held) : IDbContextFactory<SalesDb>
     {
-        public SalesDb CreateDbContext() =>
-            SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(database.ConnectionString).AddInterceptors(held).Options);
+        public SalesDb CreateDbContext() => database.Settings.CreateFactory(held).CreateDbContext();
     }
 }
