@@ -67,10 +67,10 @@ public sealed class DemoCatalogLanguagesTests
         Assert.Equal(Read("pl").Entries.Count, await db.Products.CountAsync());
     }
 
-    [Fact]
-    public async Task An_empty_seed_file_setting_starts_the_app_with_an_empty_catalog()
+    [Theory, BothDatabases]
+    public async Task An_empty_seed_file_setting_starts_the_app_with_an_empty_catalog(DatabaseProvider provider)
     {
-        await using var app = new AppServer(catalogCsv: null, new Dictionary<string, string?> { ["Catalog:SeedFile"] = "", ["Store:Language"] = "it" });
+        await using var app = new AppServer(catalogCsv: null, new Dictionary<string, string?> { ["Catalog:SeedFile"] = "", ["Store:Language"] = "it" }, provider: provider);
 
         await using var db = app.CreateDbContext();
         Assert.Equal(0, await db.Products.CountAsync());

@@ -125,11 +125,12 @@ public sealed class StreamingCatalogLoadTests : IDisposable
         await AssertEmptyAsync(database);
     }
 
-    [Theory, BothDatabases]
-    public async Task A_load_that_fails_after_dropping_the_full_text_trigger_rolls_back_the_drop_too(DatabaseProvider provider)
+    /// <summary>SQLite only: its full-text index is kept by a trigger the load drops; PostgreSQL's is a generated column.</summary>
+    [Fact]
+    public async Task A_load_that_fails_after_dropping_the_full_text_trigger_rolls_back_the_drop_too()
     {
         var path = WriteText(TestCatalog.Csv);
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         using var cancel = new CancellationTokenSource();
         // The loader reads the clock once the trigger is dropped: cancelling there fails the load inside the transaction.
         var failing = new CatalogLoader(database, NullLogger<CatalogLoader>.Instance, new CancellingClock(cancel));

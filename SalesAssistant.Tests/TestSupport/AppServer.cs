@@ -23,7 +23,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
     private readonly Action<IServiceCollection>? replaceServices;
 
     /// <param name="catalogCsv">The seed catalog; null loads the demo catalog the app ships with.</param>
-    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="settings">Configuration on top of the test defaults; with a <c>ConnectionStrings:Catalog</c>, the app runs on that database.</param>
     /// <param name="services">Replaces app services after the app registered its own (e.g. a pseudo-language localizer).</param>
     /// <param name="provider">The database the app runs on.</param>
     public AppServer(string? catalogCsv, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
@@ -37,14 +37,18 @@ public sealed class AppServer : WebApplicationFactory<Program>
             ["Manager:Email"] = ManagerEmail,
             ["Manager:Password"] = ManagerPassword,
         };
-        if (provider == DatabaseProvider.Postgres)
+        // The app's own database, unless the test names one (one that two app servers share, say), which the test deletes.
+        if (settings?.ContainsKey("ConnectionStrings:Catalog") != true)
         {
-            postgresDatabase = TestPostgres.CreateDatabase();
-            configuration["ConnectionStrings:Catalog"] = TestPostgres.ConnectionString(postgresDatabase);
-        }
-        else
-        {
-            configuration["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "sales.db") }.ToString();
+            if (provider == DatabaseProvider.Postgres)
+            {
+                postgresDatabase = TestPostgres.CreateDatabase();
+                configuration["ConnectionStrings:Catalog"] = TestPostgres.ConnectionString(postgresDatabase);
+            }
+            else
+            {
+                configuration["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "sales.db") }.ToString();
+            }
         }
         if (catalogCsv is not null)
         {

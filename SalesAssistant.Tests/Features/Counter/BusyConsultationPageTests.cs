@@ -6,13 +6,12 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-/// <summary>The consultation page on a database another writer holds: a short message, never the error page, nothing lost.</summary>
-public abstract class BusyConsultationPageTests(DatabaseProvider provider) : CounterTestContext(provider)
+/// <summary>
+/// The consultation page on a database another writer holds: a short message, never the error page, nothing lost.
+/// SQLite only, as <see cref="BusyDatabaseTests"/>: PostgreSQL has no database-wide write lock to hold.
+/// </summary>
+public sealed class BusyConsultationPageTests() : CounterTestContext(DatabaseProvider.Sqlite)
 {
-    public sealed class OnSqlite() : BusyConsultationPageTests(DatabaseProvider.Sqlite);
-
-    public sealed class OnPostgres() : BusyConsultationPageTests(DatabaseProvider.Postgres);
-
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();

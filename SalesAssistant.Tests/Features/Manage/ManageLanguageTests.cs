@@ -22,7 +22,8 @@ public abstract class ManageLanguageTests(DatabaseProvider provider) : ManagerTe
         Render<MudBlazor.MudPopoverProvider>();
         var page = Render<ProductEditPage>();
 
-        page.Find("[data-testid=product-save]").Click();
+        // The form shows once the page has read the categories and families.
+        page.WaitForElement("[data-testid=product-save]").Click();
 
         page.WaitForAssertion(() =>
         {
