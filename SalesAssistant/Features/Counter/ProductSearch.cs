@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SalesAssistant.Catalog;
 using SalesAssistant.Data;
 
@@ -38,18 +40,40 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
         LIMIT {3}
         """;
 
-    private static readonly string SearchCommandText =
+    /// <summary>
+    /// <see cref="SearchSql"/> on PostgreSQL: {0} the tsquery (<see cref="ProductQueries.PostgresTextQuery"/>), the other
+    /// placeholders the same. The GIN index finds the matches; ts_rank ranks them (higher is better, hence negated to
+    /// sort like bm25); names tie-break in byte order, as SQLite's BINARY.
+    /// </summary>
+    public const string PostgresSearchSql = """
+        SELECT p."Sku", p."Ean", p."Name", p."Brand", c."Name", p."PriceMinor", p."Stock"
+        FROM (SELECT "Id", 0 AS "Exact", 0::real AS "Score" FROM "Products" WHERE "IsActive" AND ("Sku" = {1} OR "Ean" = {1})
+              UNION ALL
+              SELECT * FROM (SELECT a."Id", 1, -ts_rank(a."SearchVector", q.query) FROM "Products" AS a, to_tsquery('sales_search', {0}) AS q(query)
+                             WHERE a."SearchVector" @@ q.query AND a."IsActive"
+                             LIMIT {2}) AS f) AS m
+        JOIN "Products" AS p ON p."Id" = m."Id"
+        JOIN "Categories" AS c ON c."Id" = p."CategoryId"
+        ORDER BY m."Exact", m."Score", p."Name" COLLATE "C"
+        LIMIT {3}
+        """;
+
+    private static readonly string SqliteCommandText =
         string.Format(System.Globalization.CultureInfo.InvariantCulture, SearchSql, "$query", "$term", MaxRankedMatches, MaxResults + 2);
+
+    private static readonly string PostgresCommandText =
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, PostgresSearchSql, "@query", "@term", MaxRankedMatches, MaxResults + 2);
 
     /// <summary>
     /// Active products whose name, brand, SKU or EAN match every word of <paramref name="term"/> as a prefix,
     /// accent- and case-insensitively (<see cref="ProductQueries.FullTextQuery"/>): an exact SKU or EAN first,
-    /// then the best full-text matches (bm25), at most <see cref="MaxResults"/>. Plain ADO.NET: EF Core has no FTS5
-    /// API, and this runs on every keystroke.
+    /// then the best full-text matches (bm25 on SQLite, ts_rank on PostgreSQL), at most <see cref="MaxResults"/>.
+    /// Plain ADO.NET: EF Core has no FTS5 API, and this runs on every keystroke.
     /// </summary>
     public async Task<IReadOnlyList<ProductHit>> SearchAsync(string? term, CancellationToken ct = default)
     {
-        var query = ProductQueries.FullTextQuery(term);
+        var (connectionString, postgres) = await ConnectionAsync(ct);
+        var query = postgres ? ProductQueries.PostgresTextQuery(term) : ProductQueries.FullTextQuery(term);
         if (query is null)
         {
             return [];
@@ -57,13 +81,12 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
 
         // A plain pooled connection, on purpose without EF's interceptors: opening one through EF costs more than the
         // search itself (EF sets up its SQL functions on every open), and a read in WAL mode waits for no lock.
-        // FTS5 is SQLite's: PostgreSQL needs its own search.
-        await using var connection = new SqliteConnection(await ConnectionStringAsync(ct));
+        await using DbConnection connection = postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = connection.CreateCommand();
-        command.CommandText = SearchCommandText;
-        AddParameter(command, "$query", query);
-        AddParameter(command, "$term", term!.Trim());
+        command.CommandText = postgres ? PostgresCommandText : SqliteCommandText;
+        AddParameter(command, postgres ? "query" : "$query", query);
+        AddParameter(command, postgres ? "term" : "$term", term!.Trim());
         var hits = new List<ProductHit>(MaxResults + 2);
         var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -79,19 +102,19 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
         return hits.Take(MaxResults).ToList();
     }
 
-    private string? connectionString;
+    private (string ConnectionString, bool Postgres)? connection;
 
-    private async Task<string> ConnectionStringAsync(CancellationToken ct)
+    private async Task<(string ConnectionString, bool Postgres)> ConnectionAsync(CancellationToken ct)
     {
-        if (connectionString is null)
+        if (connection is null)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            connectionString = db.Database.GetConnectionString()!;
+            connection = (db.Database.GetConnectionString()!, db.Database.IsNpgsql());
         }
-        return connectionString;
+        return connection.Value;
     }
 
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
+    private static void AddParameter(DbCommand command, string name, string value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
@@ -99,7 +122,7 @@ public sealed class ProductSearch(IDbContextFactory<SalesDb> dbFactory, Category
         command.Parameters.Add(parameter);
     }
 
-    private static string? Nullable(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>The product with exactly this SKU (any case) or EAN, as a barcode scanner types it.</summary>
     public async Task<ProductHit?> FindByCodeAsync(string? code, CancellationToken ct = default)

@@ -55,12 +55,13 @@ public sealed class TogetherService(IDbContextFactory<SalesDb> dbFactory, Curren
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var orderBy = query.RankBy switch
         {
-            TogetherRanking.Confidence => "CAST(p.together AS REAL) / pm.n DESC, p.together DESC",
-            TogetherRanking.Support => "p.together DESC, CAST(p.together AS REAL) / pm.n DESC",
-            _ => "CAST(p.together AS REAL) / (CAST(pm.n AS REAL) * po.n) DESC, p.together DESC",
+            TogetherRanking.Confidence => "CAST(p.together AS DOUBLE PRECISION) / pm.n DESC, p.together DESC",
+            TogetherRanking.Support => "p.together DESC, CAST(p.together AS DOUBLE PRECISION) / pm.n DESC",
+            _ => "CAST(p.together AS DOUBLE PRECISION) / (CAST(pm.n AS DOUBLE PRECISION) * po.n) DESC, p.together DESC",
         };
         var (soldFrom, soldTo) = SoldAtRange(query.From, query.To);
         // Each basket is a set of products (quantities do not matter); consultations and till orders are both baskets.
+        // The same SQL on SQLite and PostgreSQL: counts cast to INTEGER (PostgreSQL counts in bigint).
         var sql = $$"""
             WITH baskets AS (
                 SELECT 'c' || l."ConsultationId" AS basket, l."ProductId" AS product
@@ -71,9 +72,9 @@ public sealed class TogetherService(IDbContextFactory<SalesDb> dbFactory, Curren
                 FROM "SaleLines" AS sl JOIN "SaleOrders" AS o ON o."Id" = sl."SaleOrderId"
                 WHERE o."SoldAt" >= {2} AND o."SoldAt" < {3}
             ),
-            product_baskets AS (SELECT product, COUNT(*) AS n FROM baskets GROUP BY product),
+            product_baskets AS (SELECT product, CAST(COUNT(*) AS INTEGER) AS n FROM baskets GROUP BY product),
             pairs AS (
-                SELECT a.product AS main, b.product AS other, COUNT(*) AS together
+                SELECT a.product AS main, b.product AS other, CAST(COUNT(*) AS INTEGER) AS together
                 FROM baskets AS a JOIN baskets AS b ON b.basket = a.basket AND b.product <> a.product
                 GROUP BY a.product, b.product
                 HAVING COUNT(*) >= {4}
@@ -81,7 +82,7 @@ public sealed class TogetherService(IDbContextFactory<SalesDb> dbFactory, Curren
             SELECT p.main AS "MainProductId", mp."Sku" AS "MainSku", mp."Name" AS "MainName",
                    p.other AS "OtherProductId", op."Sku" AS "OtherSku", op."Name" AS "OtherName",
                    p.together AS "Together", pm.n AS "MainBaskets", po.n AS "OtherBaskets",
-                   (SELECT COUNT(DISTINCT basket) FROM baskets) AS "Baskets"
+                   (SELECT CAST(COUNT(DISTINCT basket) AS INTEGER) FROM baskets) AS "Baskets"
             FROM pairs AS p
             JOIN product_baskets AS pm ON pm.product = p.main
             JOIN product_baskets AS po ON po.product = p.other
