@@ -47,15 +47,19 @@ public abstract class ProductEditPageTests(DatabaseProvider provider) : ManagerT
         page.Find("input[data-testid=product-name]").Input("Kettle, whisper quiet");
         page.Find("[data-testid=product-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("stock 42", page.Find("[data-testid=conflict-message]").TextContent));
-        Assert.Equal("42", page.Find("input[data-testid=product-stock]").GetAttribute("value"));
-        Assert.Equal("Kettle, quiet", page.Find("input[data-testid=product-name]").GetAttribute("value"));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("stock 42", page.Find("[data-testid=conflict-message]").TextContent);
+            Assert.Equal("42", page.Find("input[data-testid=product-stock]").GetAttribute("value"));
+            Assert.Equal("Kettle, quiet", page.Find("input[data-testid=product-name]").GetAttribute("value"));
+        });
     }
 
     [Fact]
     public async Task Moving_an_accessory_up_reorders_the_list()
     {
         var page = await OpenProductAsync("TOAST-2");
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=accessory-up]").Count));
 
         page.FindAll("[data-testid=accessory-up]")[2].Click();
 
