@@ -147,7 +147,8 @@ public sealed class TestDatabase : IDbContextFactory<SalesDb>, IAsyncDisposable
     /// <summary>
     /// Migrating PostgreSQL takes seconds: a test run migrates one template database once and each test gets a copy of
     /// it (CREATE DATABASE … TEMPLATE, a file copy). PostgreSQL refuses to copy a database while anyone is connected to
-    /// it, so the copies are made one at a time and the template is only ever opened unpooled, while it is made.
+    /// it, so the copies are made one at a time and the template is only ever opened unpooled, while it is made. The
+    /// template stays until the cluster is deleted, as scripts/test.sh does at the end of the run.
     /// </summary>
     private static class PostgresTemplate
     {
