@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Manage.Import;
 using SalesAssistant.Features.Manage.Products;
@@ -9,14 +10,18 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-public sealed class ProductSearchTests : IAsyncLifetime
+public abstract class ProductSearchTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ProductSearchTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductSearchTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private ProductSearch search = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         search = new ProductSearch(database);
     }
 
