@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
@@ -16,16 +15,15 @@ namespace SalesAssistant.Tests.Catalog;
 public sealed class CategoryCountsTests
 {
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite)]
-    [InlineData(DatabaseProvider.Postgres)]
+    [BothDatabases]
     public async Task An_edit_on_one_app_server_shows_in_the_other_ones_counts_at_its_next_revision_check(DatabaseProvider provider)
     {
-        await using var database = await SharedDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
-        var here = new CategoryCounts(database.Factory, clock);
-        var there = new CategoryCounts(database.Factory, clock);
-        var products = new ProductService(database.Factory, TestUsers.Manager, clock, here);
-        var import = new CatalogImportService(database.Factory, new CatalogFileReader(), TestUsers.Manager, clock, here);
+        var here = new CategoryCounts(database, clock);
+        var there = new CategoryCounts(database, clock);
+        var products = new ProductService(database, TestUsers.Manager, clock, here);
+        var import = new CatalogImportService(database, new CatalogFileReader(), TestUsers.Manager, clock, here);
         var kettle = await CreateAsync(products, "KETTLE", "Kitchen");
         await CreateAsync(products, "TOASTER", "Kitchen");
         Assert.Equal(2, await KitchenAsync(here));
@@ -45,10 +43,11 @@ public sealed class CategoryCountsTests
         Assert.Equal(2, await KitchenAsync(there));
     }
 
-    [Fact]
-    public async Task Between_revision_checks_the_counts_come_from_memory_and_an_unchanged_revision_costs_one_read()
+    [Theory]
+    [BothDatabases]
+    public async Task Between_revision_checks_the_counts_come_from_memory_and_an_unchanged_revision_costs_one_read(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
         var counts = new CategoryCounts(database, clock);
         await CreateAsync(new ProductService(database, TestUsers.Manager, clock), "KETTLE", "Kitchen");
@@ -78,30 +77,4 @@ public sealed class CategoryCountsTests
 
     private static async Task<int> KitchenAsync(CategoryCounts counts) =>
         (await counts.GetAsync()).SingleOrDefault(c => c.Name == "Kitchen")?.ProductCount ?? 0;
-
-    /// <summary>A migrated database with the test users, on either provider, deleted afterwards.</summary>
-    private sealed class SharedDatabase(IDbContextFactory<SalesDb> factory, Func<ValueTask> delete) : IAsyncDisposable
-    {
-        public IDbContextFactory<SalesDb> Factory => factory;
-
-        public static async Task<SharedDatabase> CreateAsync(DatabaseProvider provider)
-        {
-            if (provider == DatabaseProvider.Sqlite)
-            {
-                var sqlite = await TestDatabase.CreateAsync();
-                return new SharedDatabase(sqlite, sqlite.DisposeAsync);
-            }
-            var name = await TestPostgres.CreateDatabaseAsync();
-            var postgres = new DatabaseSettings(DatabaseProvider.Postgres, TestPostgres.ConnectionString(name)).CreateFactory();
-            await using (var db = await postgres.CreateDbContextAsync())
-            {
-                await db.Database.MigrateAsync();
-                db.Users.AddRange(TestUsers.All);
-                await db.SaveChangesAsync();
-            }
-            return new SharedDatabase(postgres, async () => await TestPostgres.DropDatabaseAsync(name));
-        }
-
-        public ValueTask DisposeAsync() => delete();
-    }
 }

@@ -25,31 +25,32 @@ public sealed class HealthEndpointTests
     }
 
     [Theory]
-    [InlineData(HealthSetup.LivePath)]
-    [InlineData(HealthSetup.ReadyPath)]
-    public async Task A_running_app_answers_healthy_to_an_anonymous_probe(string path)
+    [BothDatabases]
+    public async Task A_running_app_answers_healthy_to_an_anonymous_probe(DatabaseProvider provider)
     {
-        await using var app = new AppServer(TestCatalog.Csv);
+        await using var app = new AppServer(TestCatalog.Csv, provider: provider);
 
-        var (status, body, response) = await GetAsync(app, path);
+        foreach (var path in new[] { HealthSetup.LivePath, HealthSetup.ReadyPath })
+        {
+            var (status, body, response) = await GetAsync(app, path);
 
-        Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal("Healthy", body);
-        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(SecurityHeaders.ContentSecurityPolicy, string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
-        Assert.False(response.Headers.Contains("Set-Cookie"));
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal("Healthy", body);
+            Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(SecurityHeaders.ContentSecurityPolicy, string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
+            Assert.False(response.Headers.Contains("Set-Cookie"));
+        }
     }
 
-    [Fact]
-    public async Task With_a_migration_missing_ready_answers_503_unhealthy_without_saying_why_and_live_stays_healthy()
+    [Theory]
+    [BothDatabases]
+    public async Task With_a_migration_missing_ready_answers_503_unhealthy_without_saying_why_and_live_stays_healthy(DatabaseProvider provider)
     {
-        await using var app = new AppServer(TestCatalog.Csv);
-        await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.DatabasePath, Pooling = false }.ToString()))
+        await using var app = new AppServer(TestCatalog.Csv, provider: provider);
+        await using (var db = app.CreateDbContext())
         {
-            await connection.OpenAsync();
-            await using var forget = connection.CreateCommand();
-            forget.CommandText = """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")""";
-            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(
+                """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")"""));
         }
 
         var ready = await GetAsync(app, HealthSetup.ReadyPath);
@@ -62,13 +63,13 @@ public sealed class HealthEndpointTests
     }
 
     /// <summary>The health checks as the app registers them, on the given database, without starting the app (nothing is migrated).</summary>
-    private static async Task<HealthReport> CheckAsync(DatabaseProvider provider, string connectionString)
+    private static async Task<HealthReport> CheckAsync(DatabaseSettings database)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:Catalog"] = connectionString,
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:Catalog"] = database.ConnectionString,
         });
         builder.AddData();
         builder.AddHealth();
@@ -79,58 +80,46 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task Ready_is_unhealthy_when_postgresql_cannot_be_reached()
     {
-        var closedPort = FreeLoopbackPort();
+        var closedPort = AppInstance.FreeLoopbackPort();
 
-        var report = await CheckAsync(DatabaseProvider.Postgres, $"Host=127.0.0.1;Port={closedPort};Username=sales;Database=sales;Timeout=5");
+        var report = await CheckAsync(new DatabaseSettings(DatabaseProvider.Postgres, $"Host=127.0.0.1;Port={closedPort};Username=sales;Database=sales;Timeout=5"));
 
         Assert.Equal(HealthStatus.Unhealthy, report.Status);
         Assert.IsAssignableFrom<NpgsqlException>(report.Entries["database"].Exception);
     }
 
     [Fact]
-    public async Task Ready_is_unhealthy_on_a_database_without_migrations_and_healthy_once_migrated_on_sqlite()
+    public async Task Ready_is_unhealthy_when_the_sqlite_file_is_not_a_database()
     {
-        await using var empty = TestDatabase.Empty();
-        var before = await CheckAsync(DatabaseProvider.Sqlite, empty.ConnectionString);
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "not a database, a file some tool overwrote");
+        try
+        {
+            var report = await CheckAsync(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"));
+
+            Assert.Equal(HealthStatus.Unhealthy, report.Status);
+            Assert.IsType<SqliteException>(report.Entries["database"].Exception);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [BothDatabases]
+    public async Task Ready_is_unhealthy_on_a_database_without_migrations_and_healthy_once_migrated(DatabaseProvider provider)
+    {
+        await using var empty = TestDatabase.Empty(provider);
+        var before = await CheckAsync(empty.Settings);
         await using (var db = empty.CreateDbContext())
         {
             await db.Database.MigrateAsync();
         }
 
-        var after = await CheckAsync(DatabaseProvider.Sqlite, empty.ConnectionString);
+        var after = await CheckAsync(empty.Settings);
 
         Assert.Equal(HealthStatus.Unhealthy, before.Status);
         Assert.Equal(HealthStatus.Healthy, after.Status);
-    }
-
-    [Fact]
-    public async Task Ready_is_unhealthy_on_a_database_without_migrations_and_healthy_once_migrated_on_postgresql()
-    {
-        var database = await TestPostgres.CreateDatabaseAsync();
-        try
-        {
-            var connectionString = TestPostgres.ConnectionString(database);
-            var before = await CheckAsync(DatabaseProvider.Postgres, connectionString);
-            await using (var db = new DatabaseSettings(DatabaseProvider.Postgres, connectionString).CreateFactory().CreateDbContext())
-            {
-                await db.Database.MigrateAsync();
-            }
-
-            var after = await CheckAsync(DatabaseProvider.Postgres, connectionString);
-
-            Assert.Equal(HealthStatus.Unhealthy, before.Status);
-            Assert.Equal(HealthStatus.Healthy, after.Status);
-        }
-        finally
-        {
-            await TestPostgres.DropDatabaseAsync(database);
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
