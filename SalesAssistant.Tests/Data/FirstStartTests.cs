@@ -64,8 +64,9 @@ public sealed class FirstStartTests
         {
             await gate.OpenAsync();
             await ExecuteAsync(gate, $"SELECT pg_advisory_lock({FirstStartLock.LockKey})");
-            await using var first = await AppInstance.StartAsync(settings);
-            await using var second = await AppInstance.StartAsync(settings);
+            var ports = AppInstance.FreeLoopbackPorts(2);
+            await using var first = await AppInstance.StartAsync(settings, ports[0]);
+            await using var second = await AppInstance.StartAsync(settings, ports[1]);
             await WaitUntilAsync(async () => await ServersWaitingAsync(gate) == 2, TimeSpan.FromMinutes(1),
                 () => $"Both servers never waited for the first-start lock.\nFirst:\n{first.Log}\nSecond:\n{second.Log}");
             await gate.CloseAsync();

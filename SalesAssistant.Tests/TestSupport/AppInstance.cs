@@ -126,11 +126,24 @@ public sealed class AppInstance : IAsyncDisposable
         }
     }
 
-    public static int FreeLoopbackPort()
+    public static int FreeLoopbackPort() => FreeLoopbackPorts(1)[0];
+
+    /// <summary>
+    /// Ports free now, all different: each is held until the last is picked (picked one by one, the kernel may hand
+    /// out the same port twice; nginx then merged its HTTP and HTTPS servers and refused to start).
+    /// </summary>
+    public static int[] FreeLoopbackPorts(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Dispose());
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -46,7 +46,8 @@ public sealed class NginxProxy : IAsyncDisposable
                 | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
         var (certificate, key) = WriteSelfSignedCertificate(folder);
-        var (httpPort, httpsPort) = (AppInstance.FreeLoopbackPort(), AppInstance.FreeLoopbackPort());
+        var ports = AppInstance.FreeLoopbackPorts(2);
+        var (httpPort, httpsPort) = (ports[0], ports[1]);
         var config = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(config, Substitute(await File.ReadAllTextAsync(ShippedConfigPath), folder, certificate, key,
             httpPort, httpsPort, firstAppPort, secondAppPort));

@@ -39,9 +39,9 @@ public sealed class ServersBehindNginx : IAsyncDisposable
                 ["ReverseProxy:KnownProxies:0"] = "127.0.0.1",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
-            for (var server = 0; server < 2; server++)
+            foreach (var port in AppInstance.FreeLoopbackPorts(2))
             {
-                chain.servers.Add(await AppInstance.StartAsync(settings));
+                chain.servers.Add(await AppInstance.StartAsync(settings, port));
             }
             await Task.WhenAll(chain.servers.Select(s => s.WaitUntilReadyAsync()));
             chain.Proxy = await NginxProxy.StartAsync(chain.servers[0].Port, chain.servers[1].Port);
