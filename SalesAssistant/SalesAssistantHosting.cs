@@ -6,6 +6,7 @@ using SalesAssistant.Features.AbTests;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Manage;
+using SalesAssistant.Health;
 using SalesAssistant.Localization;
 using SalesAssistant.Store;
 
@@ -23,6 +24,7 @@ public static class SalesAssistantHosting
         // First: its migrator must run before every other hosted service, ASP.NET Core's own data-protection one included
         // (it reads the keys from the database).
         builder.AddData();
+        builder.AddHealth();
         builder.AddFrontDoor();
         builder.AddUserInterface();
         builder.AddStore();
@@ -48,6 +50,7 @@ public static class SalesAssistantHosting
         app.MapLanguages();
         app.MapManage();
         app.MapInsights();
+        app.MapHealth();
         return app;
     }
 }

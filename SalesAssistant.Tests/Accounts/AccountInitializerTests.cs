@@ -9,14 +9,18 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Accounts;
 
-public sealed class AccountInitializerTests : IAsyncLifetime
+public abstract class AccountInitializerTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AccountInitializerTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AccountInitializerTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private ServiceProvider services = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.CreateDbContext())
         {
             db.Users.RemoveRange(db.Users);

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 using SalesAssistant.LoadTool;
 using SalesAssistant.Tests.TestSupport;
 
@@ -11,21 +11,21 @@ namespace SalesAssistant.Tests.Accounts;
 /// <summary>The keys behind the sign-in cookie are in the database, so a restart or a new server signs nobody out.</summary>
 public sealed class DataProtectionKeysTests
 {
-    [Fact]
-    public async Task A_cookie_signed_by_one_app_instance_opens_the_counter_on_a_new_one_on_the_same_database()
+    [Theory, BothDatabases]
+    public async Task A_cookie_signed_by_one_app_instance_opens_the_counter_on_a_new_one_on_the_same_database(DatabaseProvider provider)
     {
-        var folder = Directory.CreateTempSubdirectory("sales-assistant-keys-").FullName;
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "shared.db") }.ToString() };
+        await using var shared = TestDatabase.Empty(provider);
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Catalog"] = shared.ConnectionString };
         System.Net.Cookie cookie;
-        await using (var first = new AppServer(TestCatalog.Csv, settings))
+        await using (var first = new AppServer(TestCatalog.Csv, settings, provider: provider))
         {
             await first.CreateClerkAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
             cookie = (await AppTarget.SignInAsync(first.BaseAddress, Environment.ProcessId, AppServer.ClerkEmail, AppServer.ClerkPassword, CancellationToken.None)).AuthCookie;
-            await using var db = SalesAssistant.Data.SalesDb.Create(SalesAssistant.Data.DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>().UseSqlite(settings["ConnectionStrings:Catalog"]).Options);
+            await using var db = shared.CreateDbContext();
             Assert.NotEmpty(await db.DataProtectionKeys.ToListAsync());
         }
 
-        await using var second = new AppServer(TestCatalog.Csv, settings);
+        await using var second = new AppServer(TestCatalog.Csv, settings, provider: provider);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = second.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", $"{cookie.Name}={cookie.Value}");
@@ -35,8 +35,8 @@ public sealed class DataProtectionKeysTests
         Assert.Contains("product-search", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task With_a_configured_certificate_the_keys_in_the_database_are_encrypted_and_still_unprotect()
+    [Theory, BothDatabases]
+    public async Task With_a_configured_certificate_the_keys_in_the_database_are_encrypted_and_still_unprotect(DatabaseProvider provider)
     {
         var folder = Directory.CreateTempSubdirectory("sales-assistant-keycert-").FullName;
         using (var rsa = System.Security.Cryptography.RSA.Create(2048))
@@ -46,7 +46,7 @@ public sealed class DataProtectionKeysTests
             using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
             await File.WriteAllBytesAsync(Path.Combine(folder, "keys.pfx"), certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "test-password"));
         }
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["DataProtection:CertificatePath"] = Path.Combine(folder, "keys.pfx"),

@@ -3,18 +3,23 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Accounts;
+using SalesAssistant.Data;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Accounts;
 
-public sealed class DatabaseTicketStoreTests : IAsyncLifetime
+public abstract class DatabaseTicketStoreTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : DatabaseTicketStoreTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DatabaseTicketStoreTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private DatabaseTicketStore store = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(provider);
         store = new DatabaseTicketStore(database, new HttpContextAccessor(), TimeProvider.System);
     }
 

@@ -44,11 +44,8 @@ public sealed class ProductionStartTests
     public async Task The_published_app_in_production_refuses_to_start_without_a_configured_manager()
     {
         var folder = Directory.CreateTempSubdirectory("sales-assistant-published-").FullName;
-        var publish = await RunAsync(folder, "dotnet", "publish", Path.Combine(RepoFolder(), "SalesAssistant", "SalesAssistant.csproj"),
-            "-c", "Debug", "--no-build", "-o", Path.Combine(folder, "app"), "-nologo");
-        Assert.True(publish.ExitCode == 0, publish.Output);
 
-        var (exitCode, output) = await RunAsync(folder, "dotnet", Path.Combine(folder, "app", "SalesAssistant.dll"));
+        var (exitCode, output) = await RunAsync(folder, "dotnet", await SalesAssistant.Tests.TestSupport.PublishedApp.DllAsync());
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Manager__Email", output);

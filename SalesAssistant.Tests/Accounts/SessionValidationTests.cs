@@ -8,8 +8,12 @@ using SalesAssistant.Tests.TestSupport;
 namespace SalesAssistant.Tests.Accounts;
 
 /// <summary>What the periodic check of a signed-in tablet (circuit revalidation) keeps and what it ends.</summary>
-public sealed class SessionValidationTests : IAsyncLifetime
+public abstract class SessionValidationTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : SessionValidationTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SessionValidationTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private ServiceProvider services = null!;
     private AsyncServiceScope scope;
@@ -19,7 +23,7 @@ public sealed class SessionValidationTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(provider);
         services = IdentityServices.On(database, o => o.Lockout.AllowedForNewUsers = true);
         scope = services.CreateAsyncScope();
         users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();

@@ -12,20 +12,23 @@ namespace SalesAssistant.Tests.Browser;
 public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
 {
     [Theory]
-    [InlineData(1024, 768)]
-    [InlineData(768, 1024)]
-    public async Task A_clerk_walks_the_whole_flow_and_a_reload_resumes_where_they_were(int width, int height)
+    [InlineData(DatabaseProvider.Sqlite, 1024, 768)]
+    [InlineData(DatabaseProvider.Sqlite, 768, 1024)]
+    [InlineData(DatabaseProvider.Postgres, 1024, 768)]
+    [InlineData(DatabaseProvider.Postgres, 768, 1024)]
+    public async Task A_clerk_walks_the_whole_flow_and_a_reload_resumes_where_they_were(DatabaseProvider provider, int width, int height)
     {
-        var page = await fixture.NewClerkPageAsync(width, height);
+        var app = await fixture.AppOnAsync(provider);
+        var page = await fixture.NewClerkPageAsync(app, width, height);
         var otherHosts = new List<string>();
         page.Request += (_, request) =>
         {
-            if (!request.Url.StartsWith(fixture.App.BaseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
+            if (!request.Url.StartsWith(app.BaseAddress.ToString(), StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal))
             {
                 otherHosts.Add(request.Url);
             }
         };
-        var size = $"{width}x{height}";
+        var size = $"{width}x{height}" + (provider == DatabaseProvider.Postgres ? "-postgres" : "");
 
         // Choose
         await page.GoToInteractiveAsync("/");
@@ -68,7 +71,7 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
         await Expect(page.TestId("product-search")).ToBeVisibleAsync();
 
         Assert.Empty(otherHosts);
-        await using var db = SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={fixture.App.DatabasePath}").Options);
+        await using var db = app.CreateDbContext();
         var recorded = await db.Consultations.Include(c => c.Lines).SingleAsync(c => c.Id == consultationId);
         Assert.Equal((ConsultationStep.Finished, UpsellOutcome.Accepted), (recorded.Step, recorded.UpsellOutcome));
         Assert.Equal(10550, recorded.Lines.Sum(l => l.UnitPriceMinor));
@@ -76,10 +79,10 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task A_scanned_barcode_opens_the_product_and_a_negative_reaction_stops_the_upsell_at_once()
+    [Theory, BothDatabases]
+    public async Task A_scanned_barcode_opens_the_product_and_a_negative_reaction_stops_the_upsell_at_once(DatabaseProvider provider)
     {
-        var page = await fixture.NewClerkPageAsync(1024, 768);
+        var page = await fixture.NewClerkPageAsync(await fixture.AppOnAsync(provider), 1024, 768);
         await page.GoToInteractiveAsync("/");
 
         await page.TestId("product-search").PressSequentiallyAsync("4006381333931");
@@ -94,10 +97,11 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task A_lost_connection_resumes_the_consultation_in_a_new_circuit()
+    [Theory, BothDatabases]
+    public async Task A_lost_connection_resumes_the_consultation_in_a_new_circuit(DatabaseProvider provider)
     {
-        var first = await fixture.NewClerkPageAsync(1024, 768);
+        var app = await fixture.AppOnAsync(provider);
+        var first = await fixture.NewClerkPageAsync(app, 1024, 768);
         await first.GoToInteractiveAsync("/");
         await first.TestId("product-search").FillAsync("caffe");
         await first.TestId("product-result").ClickAsync();
@@ -106,7 +110,7 @@ public sealed class CounterFlowBrowserTests(BrowserFixture fixture)
         var url = first.Url;
         await first.Context.CloseAsync();
 
-        var second = await fixture.NewClerkPageAsync(768, 1024);
+        var second = await fixture.NewClerkPageAsync(app, 768, 1024);
         await second.GoToInteractiveAsync(url);
 
         await Expect(second.TestId("no-upsell")).ToBeVisibleAsync();

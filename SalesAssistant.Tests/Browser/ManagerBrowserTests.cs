@@ -1,3 +1,4 @@
+using SalesAssistant.Data;
 using SalesAssistant.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
 
@@ -81,16 +82,19 @@ public sealed class ManagerBrowserTests(BrowserFixture fixture)
         await again.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task A_manager_imports_a_file_after_a_dry_run_and_a_bad_file_changes_nothing()
+    /// <summary>The manager's round trip, on either database: a file imported after its dry run, the catalog exported.</summary>
+    [Theory, BothDatabases]
+    public async Task A_manager_imports_a_file_after_a_dry_run_and_a_bad_file_changes_nothing(DatabaseProvider provider)
     {
+        var app = await fixture.AppOnAsync(provider);
+        var screenshotSuffix = provider == DatabaseProvider.Postgres ? "-postgres" : "";
         var folder = Directory.CreateTempSubdirectory("import-").FullName;
         var good = Path.Combine(folder, "from-supplier.csv");
         await File.WriteAllTextAsync(good, "sku,name,category,price,stock,talking_points\r\n"
             + "GRILL-1,Contact grill,Kitchen,79.90,4,\"Grills both sides at once, so dinner is ready in minutes\"\r\n");
         var bad = Path.Combine(folder, "broken.csv");
         await File.WriteAllTextAsync(bad, "sku,name,category,price,stock\nGRILL-2,Grill,Kitchen,\"1,50\",4\nGRILL 3,Grill,Kitchen,1.50,-1\n");
-        var manager = await fixture.NewPageAsync(1024, 768);
+        var manager = await fixture.NewPageAsync(app, 1024, 768);
         await manager.SignInAsync(AppServer.ManagerEmail, AppServer.ManagerPassword);
         await manager.GoToInteractiveAsync("/manage/import");
 
@@ -99,15 +103,15 @@ public sealed class ManagerBrowserTests(BrowserFixture fixture)
         await Expect(manager.TestId("import-error")).ToHaveCountAsync(3);
         await Expect(manager.Locator("[data-testid=import-error][data-line='2'][data-column='price']")).ToBeVisibleAsync();
         await Expect(manager.TestId("import-apply")).ToHaveCountAsync(0);
-        await manager.ScreenshotAsync("manage-import-errors-1024x768");
+        await manager.ScreenshotAsync($"manage-import-errors-1024x768{screenshotSuffix}");
 
         await manager.TestId("import-file").SetInputFilesAsync(good);
         await Expect(manager.TestId("count-add")).ToHaveTextAsync("1");
         await manager.TestId("import-apply").ClickAsync();
         await Expect(manager.TestId("import-done")).ToBeVisibleAsync();
-        await manager.ScreenshotAsync("manage-import-done-1024x768");
+        await manager.ScreenshotAsync($"manage-import-done-1024x768{screenshotSuffix}");
 
-        var clerk = await fixture.NewClerkPageAsync(768, 1024);
+        var clerk = await fixture.NewClerkPageAsync(app, 768, 1024);
         await clerk.WaitForInteractiveAsync();
         await clerk.TestId("product-search").FillAsync("contact grill");
         await Expect(clerk.TestId("product-result")).ToHaveAttributeAsync("data-sku", "GRILL-1");

@@ -5,14 +5,18 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Catalog;
 
-public sealed class AccessoryLinkServiceTests : IAsyncLifetime
+public abstract class AccessoryLinkServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AccessoryLinkServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AccessoryLinkServiceTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private AccessoryLinkService links = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         links = new AccessoryLinkService(database, TestUsers.Manager, TimeProvider.System);
     }
 

@@ -5,16 +5,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Catalog;
 
 public sealed class CatalogLoaderTests
 {
-    [Fact]
-    public async Task A_valid_file_is_stored_with_categories_families_links_points_and_specs_in_order()
+    [Theory, BothDatabases]
+    public async Task A_valid_file_is_stored_with_categories_families_links_points_and_specs_in_order(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        await using var database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         await using var db = database.CreateDbContext();
 
         Assert.Equal(9, await db.Products.CountAsync());
@@ -30,10 +31,10 @@ public sealed class CatalogLoaderTests
         Assert.Equal("toaster duo crisp toast-2 4006381333931", toaster.SearchText);
     }
 
-    [Fact]
-    public async Task Prices_sort_and_compare_in_sql()
+    [Theory, BothDatabases]
+    public async Task Prices_sort_and_compare_in_sql(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        await using var database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         await using var db = database.CreateDbContext();
 
         var cheapestOver50 = await db.Products.Where(p => p.PriceMinor > 5000).OrderBy(p => p.PriceMinor).Select(p => p.Sku).FirstAsync();
@@ -41,10 +42,10 @@ public sealed class CatalogLoaderTests
         Assert.Equal("TOAST-4", cheapestOver50);
     }
 
-    [Fact]
-    public async Task The_initializer_loads_the_seed_file_into_an_empty_database_once()
+    [Theory, BothDatabases]
+    public async Task The_initializer_loads_the_seed_file_into_an_empty_database_once(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var seed = WriteTempFile(TestCatalog.Csv);
 
         await Initializer(database, seed).StartAsync(CancellationToken.None);
@@ -54,10 +55,10 @@ public sealed class CatalogLoaderTests
         Assert.Equal(9, await db.Products.CountAsync());
     }
 
-    [Fact]
-    public async Task The_initializer_gives_families_written_before_search_names_existed_theirs()
+    [Theory, BothDatabases]
+    public async Task The_initializer_gives_families_written_before_search_names_existed_theirs(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv.Replace("Crisp toasters", "Crisp Toasters Éco", StringComparison.Ordinal));
+        await using var database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv.Replace("Crisp toasters", "Crisp Toasters Éco", StringComparison.Ordinal));
         await using (var db = database.CreateDbContext())
         {
             // What the migration FamilySearchName leaves in a database that had families.
@@ -72,10 +73,10 @@ public sealed class CatalogLoaderTests
         }
     }
 
-    [Fact]
-    public async Task A_bad_seed_file_stops_startup_naming_the_file_and_every_bad_row_and_writes_nothing()
+    [Theory, BothDatabases]
+    public async Task A_bad_seed_file_stops_startup_naming_the_file_and_every_bad_row_and_writes_nothing(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(provider);
         var seed = WriteTempFile(TestCatalog.Csv + "BAD 1,,X,B,Cat,1.00,1,,,,,\nOK-9,,Y,B,Cat,1,00,1,,,,,\n");
 
         var error = await Assert.ThrowsAsync<CatalogFileException>(() => Initializer(database, seed).StartAsync(CancellationToken.None));

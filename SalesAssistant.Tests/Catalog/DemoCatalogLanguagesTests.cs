@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 using SalesAssistant.Localization;
 using SalesAssistant.Tests.TestSupport;
 
@@ -50,10 +51,10 @@ public sealed class DemoCatalogLanguagesTests
         Assert.True(english.Zip(translated).Count(p => p.First.Specs.SequenceEqual(p.Second.Specs)) < english.Count / 10);
     }
 
-    [Fact]
-    public async Task Without_a_seed_file_setting_the_demo_catalog_of_the_store_language_is_loaded()
+    [Theory, BothDatabases]
+    public async Task Without_a_seed_file_setting_the_demo_catalog_of_the_store_language_is_loaded(DatabaseProvider provider)
     {
-        await using var database = TestDatabase.Empty();
+        await using var database = TestDatabase.Empty(provider);
         await new SalesAssistant.Data.DatabaseMigrator(database).StartAsync(CancellationToken.None);
 
         await new CatalogInitializer(database, new CatalogLoader(database, NullLogger<CatalogLoader>.Instance),
@@ -66,12 +67,12 @@ public sealed class DemoCatalogLanguagesTests
         Assert.Equal(Read("pl").Entries.Count, await db.Products.CountAsync());
     }
 
-    [Fact]
-    public async Task An_empty_seed_file_setting_starts_the_app_with_an_empty_catalog()
+    [Theory, BothDatabases]
+    public async Task An_empty_seed_file_setting_starts_the_app_with_an_empty_catalog(DatabaseProvider provider)
     {
-        await using var app = new AppServer(catalogCsv: null, new Dictionary<string, string?> { ["Catalog:SeedFile"] = "", ["Store:Language"] = "it" });
+        await using var app = new AppServer(catalogCsv: null, new Dictionary<string, string?> { ["Catalog:SeedFile"] = "", ["Store:Language"] = "it" }, provider: provider);
 
-        await using var db = SalesAssistant.Data.SalesDb.Create(SalesAssistant.Data.DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesAssistant.Data.SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options);
+        await using var db = app.CreateDbContext();
         Assert.Equal(0, await db.Products.CountAsync());
     }
 }

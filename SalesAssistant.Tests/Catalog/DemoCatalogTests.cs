@@ -25,10 +25,10 @@ public sealed class DemoCatalogTests
         Assert.All(families, f => Assert.Equal(f.OrderBy(m => m.Tier).Select(m => m.Price), f.OrderBy(m => m.Price).Select(m => m.Price)));
     }
 
-    [Fact]
-    public async Task It_drives_the_counter_flow()
+    [Theory, BothDatabases]
+    public async Task It_drives_the_counter_flow(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.WithCatalogAsync(await File.ReadAllTextAsync(DemoCatalogPath));
+        await using var database = await TestDatabase.WithCatalogAsync(provider, await File.ReadAllTextAsync(DemoCatalogPath));
         var search = new ProductSearch(database);
         var counter = new CounterService(database, TimeProvider.System, TestUsers.Clerk);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using SalesAssistant.Components.Layout;
+using SalesAssistant.Data;
 using SalesAssistant.Localization;
 using SalesAssistant.Tests.Localization;
 using SalesAssistant.Tests.TestSupport;
@@ -10,7 +11,7 @@ namespace SalesAssistant.Tests.Components;
 public sealed class LanguageMenuTests : MudTestContext
 {
     /// <summary>Never opened: the menu only writes to it when a language is chosen.</summary>
-    private readonly TestDatabase database = TestDatabase.Empty();
+    private readonly TestDatabase database = TestDatabase.Empty(DatabaseProvider.Sqlite);
 
     public LanguageMenuTests()
     {

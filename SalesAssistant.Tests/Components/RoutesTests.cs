@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Accounts;
 using SalesAssistant.Components;
+using SalesAssistant.Data;
 using SalesAssistant.Localization;
 using SalesAssistant.Tests.Localization;
 using SalesAssistant.Tests.TestSupport;
@@ -11,7 +12,7 @@ namespace SalesAssistant.Tests.Components;
 public sealed class RoutesTests : MudTestContext
 {
     /// <summary>Never opened: the layout's language menu only writes to it when a language is chosen.</summary>
-    private readonly TestDatabase database = TestDatabase.Empty();
+    private readonly TestDatabase database = TestDatabase.Empty(DatabaseProvider.Sqlite);
 
     public RoutesTests() => Services.AddSingleton(new UserLanguages(database));
 

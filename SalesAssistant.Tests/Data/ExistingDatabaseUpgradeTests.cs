@@ -14,7 +14,8 @@ namespace SalesAssistant.Tests.Data;
 /// <summary>
 /// A database as the app left it before the code moved into Data/ (commit b437cf8): only the five migrations of that
 /// day applied, the demo catalog and 60 demo consultations written into it. It opens with today's model and upgrades
-/// cleanly. The database is made here, at run time, rather than kept as a file.
+/// cleanly. The database is made here, at run time, rather than kept as a file. SQLite only: PostgreSQL came later, with
+/// migrations of its own, so no PostgreSQL database of that day exists.
 /// </summary>
 public sealed class ExistingDatabaseUpgradeTests : IAsyncLifetime
 {
@@ -31,7 +32,7 @@ public sealed class ExistingDatabaseUpgradeTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = TestDatabase.Empty();
+        database = TestDatabase.Empty(DatabaseProvider.Sqlite);
         await using var db = database.CreateDbContext();
         await SqliteSetup.UseWriteAheadLogAsync(db);
         await db.GetService<IMigrator>().MigrateAsync(MigrationsOfThatDatabase[^1]);

@@ -76,7 +76,7 @@ public sealed class LoadToolSmokeTests(BrowserFixture fixture)
         await FullConsultation.RunAsync(page, product);
 
         Assert.EndsWith("/", page.Url, StringComparison.Ordinal);
-        await using var db = SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options);
+        await using var db = app.CreateDbContext();
         var recorded = await db.Consultations.Include(c => c.Lines).SingleAsync();
         Assert.Equal((ConsultationStep.Finished, UpsellOutcome.Accepted), (recorded.Step, recorded.UpsellOutcome));
         Assert.Equal(2, recorded.Lines.Count);

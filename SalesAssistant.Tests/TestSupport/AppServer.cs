@@ -7,32 +7,69 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SalesAssistant.Accounts;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Tests.TestSupport;
 
-/// <summary>The real app on a free loopback port with its own SQLite file, seeded from a catalog file.</summary>
+/// <summary>
+/// The real app on a free loopback port with a database of its own (a SQLite file, or a new, empty database in the
+/// run's PostgreSQL cluster that the app migrates as it starts), seeded from a catalog file.
+/// </summary>
 public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string directory = Directory.CreateTempSubdirectory("sales-assistant-app-").FullName;
-    private readonly string? seedFile;
-    private readonly IReadOnlyDictionary<string, string?> extraSettings;
+    private readonly string? postgresDatabase;
+    private readonly Dictionary<string, string?> configuration;
     private readonly Action<IServiceCollection>? replaceServices;
 
     /// <param name="catalogCsv">The seed catalog; null loads the demo catalog the app ships with.</param>
-    /// <param name="settings">Configuration on top of the test defaults.</param>
+    /// <param name="settings">Configuration on top of the test defaults; with a <c>ConnectionStrings:Catalog</c>, the app runs on that database.</param>
     /// <param name="services">Replaces app services after the app registered its own (e.g. a pseudo-language localizer).</param>
-    public AppServer(string? catalogCsv, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="provider">The database the app runs on.</param>
+    public AppServer(string? catalogCsv, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        extraSettings = settings ?? new Dictionary<string, string?>();
         replaceServices = services;
+        configuration = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Manager:Email"] = ManagerEmail,
+            ["Manager:Password"] = ManagerPassword,
+        };
+        // The app's own database, unless the test names one (one that two app servers share, say), which the test deletes.
+        if (settings?.ContainsKey("ConnectionStrings:Catalog") != true)
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                postgresDatabase = TestPostgres.CreateDatabase();
+                configuration["ConnectionStrings:Catalog"] = TestPostgres.ConnectionString(postgresDatabase);
+            }
+            else
+            {
+                configuration["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(directory, "sales.db") }.ToString();
+            }
+        }
         if (catalogCsv is not null)
         {
-            seedFile = Path.Combine(directory, "catalog.csv");
+            var seedFile = Path.Combine(directory, "catalog.csv");
             File.WriteAllText(seedFile, catalogCsv);
+            configuration["Catalog:SeedFile"] = seedFile;
         }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+        Database = new DatabaseSettings(provider, configuration["ConnectionStrings:Catalog"]!);
         UseKestrel(0);
         StartServer();
     }
+
+    /// <summary>The database the app runs on.</summary>
+    public DatabaseSettings Database { get; }
+
+    /// <summary>A context on the app's database, for a test to look at what the app wrote.</summary>
+    public SalesDb CreateDbContext() => Database.CreateFactory().CreateDbContext();
 
     public const string ManagerEmail = "manager@store.test";
     public const string ManagerPassword = "Manager-Test-2026";
@@ -73,29 +110,12 @@ public sealed class AppServer : WebApplicationFactory<Program>
         Assert.True((await users.AddToRoleAsync(clerk, role)).Succeeded);
     }
 
-    public string DatabasePath => Path.Combine(directory, "sales.db");
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environments.Production);
         // Serve wwwroot and the packages' assets from the build output, as `dotnet run` does.
         builder.UseStaticWebAssets();
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Catalog"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString(),
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Manager:Email"] = ManagerEmail,
-            ["Manager:Password"] = ManagerPassword,
-        };
-        if (seedFile is not null)
-        {
-            settings["Catalog:SeedFile"] = seedFile;
-        }
-        foreach (var (key, value) in extraSettings)
-        {
-            settings[key] = value;
-        }
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(configuration));
         if (replaceServices is not null)
         {
             builder.ConfigureTestServices(replaceServices);
@@ -106,6 +126,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (postgresDatabase is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(postgresDatabase);
+        }
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -8,7 +8,7 @@ public static class BackOfficePages
 {
     public static async Task<IReadOnlyList<string>> OfAsync(AppServer app)
     {
-        await using var db = SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSqlite($"Data Source={app.DatabasePath}").Options);
+        await using var db = app.CreateDbContext();
         var product = await db.Products.Where(p => p.FamilyId != null).OrderBy(p => p.Id).FirstAsync();
         return
         [

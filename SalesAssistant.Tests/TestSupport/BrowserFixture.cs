@@ -1,10 +1,12 @@
 using Microsoft.Playwright;
+using SalesAssistant.Data;
 
 namespace SalesAssistant.Tests.TestSupport;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (it never downloads a browser of its own), and the app serving
-/// <see cref="TestCatalog"/>. Shared by the browser tests, which run one at a time.
+/// <see cref="TestCatalog"/> (on SQLite, and on PostgreSQL for the tests that run on both). Shared by the browser
+/// tests, which run one at a time.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -14,7 +16,25 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app the browser tests share, on SQLite.</summary>
     public AppServer App { get; private set; } = null!;
+
+    private AppServer? postgresApp;
+
+    /// <summary>The shared app on <paramref name="provider"/>: <see cref="App"/>, or its twin on PostgreSQL, started when first asked for.</summary>
+    public async Task<AppServer> AppOnAsync(DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return App;
+        }
+        if (postgresApp is null)
+        {
+            postgresApp = new AppServer(TestCatalog.Csv, provider: DatabaseProvider.Postgres);
+            await postgresApp.CreateClerkAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
+        }
+        return postgresApp;
+    }
 
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
@@ -35,9 +55,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh page of the given size, signed in as the test clerk.</summary>
-    public async Task<IPage> NewClerkPageAsync(int width, int height)
+    public Task<IPage> NewClerkPageAsync(int width, int height) => NewClerkPageAsync(App, width, height);
+
+    /// <summary>A fresh page of the given size on <paramref name="app"/>, signed in as the test clerk.</summary>
+    public async Task<IPage> NewClerkPageAsync(AppServer app, int width, int height)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(app, width, height);
         await page.SignInAsync(AppServer.ClerkEmail, AppServer.ClerkPassword);
         await Microsoft.Playwright.Assertions.Expect(page.TestId("product-search")).ToBeVisibleAsync();
         return page;
@@ -47,13 +70,17 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Task<IPage> NewPageAsync(int width, int height) => NewPageAsync(App, width, height);
 
     /// <summary>A fresh page on another app, for a test whose changes to the catalog must not reach the other tests.</summary>
-    public async Task<IPage> NewPageAsync(AppServer app, int width, int height)
+    public Task<IPage> NewPageAsync(AppServer app, int width, int height) => NewPageAsync(app.BaseAddress, width, height);
+
+    /// <summary>A fresh page on the app at <paramref name="baseAddress"/> (behind a proxy with a throwaway certificate: <paramref name="trustAnyCertificate"/>).</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height, bool trustAnyCertificate = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = true,
+            IgnoreHTTPSErrors = trustAnyCertificate,
         });
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
@@ -71,8 +98,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        // A page that broke the policy fails the run even when its own test did not look.
-        Assert.True(CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join("\n", CspViolations.Distinct()));
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -82,6 +107,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await App.DisposeAsync();
         }
+        if (postgresApp is not null)
+        {
+            await postgresApp.DisposeAsync();
+        }
+        // A page that broke the policy fails the run even when its own test did not look.
+        Assert.True(CspViolations.IsEmpty, "Content-Security-Policy violations:\n" + string.Join("\n", CspViolations.Distinct()));
     }
 }
 

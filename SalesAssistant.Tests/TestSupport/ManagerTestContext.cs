@@ -1,5 +1,6 @@
 using SalesAssistant.Accounts;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.AbTests;
 using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Manage;
@@ -7,7 +8,7 @@ using SalesAssistant.Features.Manage;
 namespace SalesAssistant.Tests.TestSupport;
 
 /// <summary>Component tests of the manager pages (back office and insights), signed in as the test manager, with the app's own registrations.</summary>
-public abstract class ManagerTestContext() : SignedInTestContext(TestUsers.ManagerId, TestUsers.ManagerEmail, AppRoles.Manager)
+public abstract class ManagerTestContext(DatabaseProvider provider) : SignedInTestContext(TestUsers.ManagerId, TestUsers.ManagerEmail, AppRoles.Manager, provider)
 {
     public override async ValueTask InitializeAsync()
     {

@@ -8,8 +8,8 @@ using SalesAssistant.Localization;
 
 namespace SalesAssistant.Tests.TestSupport;
 
-/// <summary>Component tests signed in as one of <see cref="TestUsers"/>, against a real SQLite database holding <see cref="TestCatalog"/>.</summary>
-public abstract class SignedInTestContext(string userId, string email, string role) : MudTestContext, IAsyncLifetime
+/// <summary>Component tests signed in as one of <see cref="TestUsers"/>, against a real database of <paramref name="provider"/> holding <see cref="TestCatalog"/>.</summary>
+public abstract class SignedInTestContext(string userId, string email, string role, DatabaseProvider provider) : MudTestContext, IAsyncLifetime
 {
     protected TestDatabase Database { get; private set; } = null!;
 
@@ -18,7 +18,7 @@ public abstract class SignedInTestContext(string userId, string email, string ro
 
     public virtual async ValueTask InitializeAsync()
     {
-        Database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        Database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         Host = new ComponentHost(Services);
         Services.AddSingleton<IDbContextFactory<SalesDb>>(Database);
         Services.AddSingleton(TimeProvider.System);

@@ -15,7 +15,6 @@ public static class CatalogSetup
         builder.Services.AddSingleton<CatalogFileWriter>();
         builder.Services.AddSingleton<CatalogLoader>();
         builder.Services.AddHostedService<CatalogInitializer>();
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<CategoryCounts>();
         builder.Services.AddScoped<AccessoryLinkService>();
         return builder;

@@ -218,3 +218,17 @@ public sealed class CatalogChange
     public string ChangedBy { get; set; } = "";
     public DateTimeOffset ChangedAt { get; set; }
 }
+
+/// <summary>
+/// The catalog's revision: one row, its number raised after every change to the catalog's products by any app server
+/// (<see cref="CategoryCounts.CatalogChangedAsync"/>). What a cache of the catalog compares to notice a change made
+/// on another app server.
+/// </summary>
+public sealed class CatalogRevision
+{
+    /// <summary>The id of the one row.</summary>
+    public const int TheRow = 1;
+
+    public int Id { get; set; }
+    public long Number { get; set; }
+}

@@ -11,7 +11,7 @@ namespace SalesAssistant.Data;
 public sealed class FirstStartLock(DatabaseSettings settings, ILogger<FirstStartLock> logger) : IAsyncDisposable
 {
     /// <summary>The advisory lock's key: any number the app uses for nothing else ("SalesAsst" in ASCII).</summary>
-    private const long LockKey = 0x53616c6573417373;
+    internal const long LockKey = 0x53616c6573417373;
 
     private NpgsqlConnection? connection;
 

@@ -40,6 +40,7 @@ public abstract class SalesDb(DbContextOptions<SalesDb> options) : IdentityDbCon
     public DbSet<OfferTalkingPoint> OfferTalkingPoints => Set<OfferTalkingPoint>();
     public DbSet<TalkingPointAbTest> TalkingPointAbTests => Set<TalkingPointAbTest>();
     public DbSet<CatalogChange> CatalogChanges => Set<CatalogChange>();
+    public DbSet<CatalogRevision> CatalogRevisions => Set<CatalogRevision>();
     public DbSet<SaleOrder> SaleOrders => Set<SaleOrder>();
     public DbSet<SaleLine> SaleLines => Set<SaleLine>();
 

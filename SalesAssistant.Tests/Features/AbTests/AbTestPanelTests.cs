@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.AbTests;
 
-public sealed class AbTestPanelTests : ManagerTestContext
+public abstract class AbTestPanelTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : AbTestPanelTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AbTestPanelTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task Ticking_two_points_starts_an_ab_test_that_labels_them_A_and_B()
     {

@@ -11,8 +11,12 @@ using SalesAssistant.Tests.TestSupport;
 namespace SalesAssistant.Tests.Features.AbTests;
 
 /// <summary>TOAST-4's two talking points tested against each other while clerks offer it as the up-sell of TOAST-2.</summary>
-public sealed class AbTestTests : IAsyncLifetime
+public abstract class AbTestTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AbTestTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AbTestTests(DatabaseProvider.Postgres);
+
     private const string FourSlices = "Toasts four slices at once";
     private const string LiftAndLook = "Lift-and-look lever checks without burning";
 
@@ -26,7 +30,7 @@ public sealed class AbTestTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         advice = new TalkingPointService(database, TestUsers.Manager, TimeProvider.System);
         abTests = new AbTestService(database, TestUsers.Manager, TimeProvider.System, InsightsTexts.For<AbTestText>());
         counter = new CounterService(database, TimeProvider.System, TestUsers.Clerk);

@@ -6,8 +6,11 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-/// <summary>The consultation page on a database another writer holds: a short message, never the error page, nothing lost.</summary>
-public sealed class BusyConsultationPageTests : CounterTestContext
+/// <summary>
+/// The consultation page on a database another writer holds: a short message, never the error page, nothing lost.
+/// SQLite only, as <see cref="BusyDatabaseTests"/>: PostgreSQL has no database-wide write lock to hold.
+/// </summary>
+public sealed class BusyConsultationPageTests() : CounterTestContext(DatabaseProvider.Sqlite)
 {
     public override async ValueTask InitializeAsync()
     {

@@ -1,13 +1,18 @@
 using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-public sealed class ChooseProductPageTests : CounterTestContext
+public abstract class ChooseProductPageTests(DatabaseProvider provider) : CounterTestContext(provider)
 {
+    public sealed class OnSqlite() : ChooseProductPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ChooseProductPageTests(DatabaseProvider.Postgres);
+
     private IRenderedComponent<ChooseProductPage> RenderPage()
     {
         Render<MudBlazor.MudPopoverProvider>();

@@ -7,12 +7,16 @@ using SalesAssistant.Tests.TestSupport;
 namespace SalesAssistant.Tests.Features.Counter;
 
 /// <summary>A busy store: many tablets writing to the one SQLite file at the same moment.</summary>
-public sealed class ConcurrentClerksTests : IAsyncLifetime
+public abstract class ConcurrentClerksTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ConcurrentClerksTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ConcurrentClerksTests(DatabaseProvider.Postgres);
+
     private const int Clerks = 50;
     private TestDatabase database = null!;
 
-    public async ValueTask InitializeAsync() => database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+    public async ValueTask InitializeAsync() => database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 

@@ -6,8 +6,12 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-public sealed class ConsultationPageTests : CounterTestContext
+public abstract class ConsultationPageTests(DatabaseProvider provider) : CounterTestContext(provider)
 {
+    public sealed class OnSqlite() : ConsultationPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ConsultationPageTests(DatabaseProvider.Postgres);
+
     private async Task<(Guid Id, IRenderedComponent<ConsultationPage> Page)> OpenAsync(string sku)
     {
         var id = (await Counter.StartAsync(sku))!.Value;

@@ -6,14 +6,18 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-public sealed class CounterServiceTests : IAsyncLifetime
+public abstract class CounterServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : CounterServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CounterServiceTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private CounterService counter = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         counter = new CounterService(database, TimeProvider.System, TestUsers.Clerk);
     }
 

@@ -1,14 +1,19 @@
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-public sealed class ProductPitchesTests : IAsyncLifetime
+public abstract class ProductPitchesTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ProductPitchesTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductPitchesTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
 
-    public async ValueTask InitializeAsync() => database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+    public async ValueTask InitializeAsync() => database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
 
     public ValueTask DisposeAsync() => database.DisposeAsync();
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Manage.Import;
 using SalesAssistant.Features.Manage.Products;
@@ -10,14 +10,18 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Counter;
 
-public sealed class ProductSearchTests : IAsyncLifetime
+public abstract class ProductSearchTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ProductSearchTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductSearchTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private ProductSearch search = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         search = new ProductSearch(database);
     }
 
@@ -179,8 +183,7 @@ public sealed class ProductSearchTests : IAsyncLifetime
     [Fact]
     public async Task The_shared_category_counts_follow_the_managers_edits_and_imports_at_once()
     {
-        using var cache = new MemoryCache(new MemoryCacheOptions());
-        var counts = new CategoryCounts(database, cache);
+        var counts = new CategoryCounts(database, TimeProvider.System);
         var shared = new ProductSearch(database, counts);
         var products = new ProductService(database, TestUsers.Manager, TimeProvider.System, counts);
         var import = new CatalogImportService(database, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System, counts);

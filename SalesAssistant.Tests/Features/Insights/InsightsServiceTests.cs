@@ -11,8 +11,12 @@ namespace SalesAssistant.Tests.Features.Insights;
 /// Consultations run through the real counter service on the test catalog; every expected figure is counted by hand
 /// in the comments (prices: TOAST-2 40.00, TOAST-4 100.00, TOAST-6 220.00, CRUMB 5.50, JAM 12.00, KETTLE 30.00).
 /// </summary>
-public sealed class InsightsServiceTests : IAsyncLifetime
+public abstract class InsightsServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : InsightsServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : InsightsServiceTests(DatabaseProvider.Postgres);
+
     private static readonly DateOnly Monday = new(2026, 11, 2);
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero));
     private TestDatabase database = null!;
@@ -21,7 +25,7 @@ public sealed class InsightsServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         counter = new CounterService(database, clock, TestUsers.Clerk);
         insights = new InsightsService(database, TestUsers.Manager);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Tests.TestSupport;
@@ -8,8 +9,12 @@ using SalesAssistant.Tests.TestSupport;
 namespace SalesAssistant.Tests.Features.Manage;
 
 /// <summary>The back office in the manager's language: ManageText's translations, FluentValidation's own messages, plural forms.</summary>
-public sealed class ManageLanguageTests : ManagerTestContext
+public abstract class ManageLanguageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : ManageLanguageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ManageLanguageTests(DatabaseProvider.Postgres);
+
     [Fact]
     public void An_empty_product_form_says_in_Polish_which_fields_are_required()
     {
@@ -17,7 +22,8 @@ public sealed class ManageLanguageTests : ManagerTestContext
         Render<MudBlazor.MudPopoverProvider>();
         var page = Render<ProductEditPage>();
 
-        page.Find("[data-testid=product-save]").Click();
+        // The form shows once the page has read the categories and families.
+        page.WaitForElement("[data-testid=product-save]").Click();
 
         page.WaitForAssertion(() =>
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using SalesAssistant.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using SalesAssistant.Components.Layout;
+using SalesAssistant.Data;
 using SalesAssistant.Localization;
 using SalesAssistant.Tests.TestSupport;
 
@@ -10,7 +11,7 @@ namespace SalesAssistant.Tests.Features.Manage;
 public sealed class ManagerVisibilityTests : MudTestContext
 {
     /// <summary>Never opened: the layout's language menu only writes to it when a language is chosen.</summary>
-    private readonly TestDatabase database = TestDatabase.Empty();
+    private readonly TestDatabase database = TestDatabase.Empty(DatabaseProvider.Sqlite);
 
     public ManagerVisibilityTests() => Services.AddSingleton(new UserLanguages(database));
 

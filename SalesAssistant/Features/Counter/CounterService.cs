@@ -142,7 +142,7 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginLockingConsultationAsync(id, ct);
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation?.Step is not (ConsultationStep.Upsell or ConsultationStep.Accessories))
         {
@@ -257,9 +257,9 @@ public sealed class CounterService(IDbContextFactory<SalesDb> dbFactory, TimePro
     {
         await currentUser.RequireAsync(AppRoles.CounterStaff);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // BEGIN IMMEDIATE: the step is checked and changed under the write lock, so two taps (or two tablets)
-        // on the same consultation cannot both pass the check.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The step is checked and changed under a lock (SQLite's write lock, PostgreSQL's row lock), so two taps (or
+        // two tablets) on the same consultation cannot both pass the check.
+        await using var transaction = await db.Database.BeginLockingConsultationAsync(id, ct);
         var consultation = await db.Consultations.Include(c => c.Lines).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (consultation is null || consultation.Step != expectedStep || !await change(db, consultation))
         {

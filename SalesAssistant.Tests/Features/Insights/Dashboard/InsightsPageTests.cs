@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights;
 using SalesAssistant.Features.Insights.Dashboard;
@@ -8,8 +9,12 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Insights.Dashboard;
 
-public sealed class InsightsPageTests : ManagerTestContext
+public abstract class InsightsPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : InsightsPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : InsightsPageTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task The_dashboard_shows_the_figures_of_the_finished_consultations()
     {

@@ -7,8 +7,12 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Insights.DemoHistory;
 
-public sealed class DemoHistoryTests : IAsyncLifetime
+public abstract class DemoHistoryTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : DemoHistoryTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DemoHistoryTests(DatabaseProvider.Postgres);
+
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 17, 0, 0, TimeSpan.Zero);
     private static readonly string DemoCatalog = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Catalog", "Seed", "demo-catalog.csv"));
     private static readonly DemoHistoryOptions Small = new() { Enabled = true, Consultations = 400, TillOrders = 200, Days = 28, Seed = 7 };
@@ -27,7 +31,7 @@ public sealed class DemoHistoryTests : IAsyncLifetime
 
     private async Task<TestDatabase> FreshAsync()
     {
-        var database = await TestDatabase.WithCatalogAsync(DemoCatalog);
+        var database = await TestDatabase.WithCatalogAsync(provider, DemoCatalog);
         databases.Add(database);
         return database;
     }

@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Components.Forms;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Insights.Sales;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Insights.Sales;
 
-public sealed class SalesImportPageTests : ManagerTestContext
+public abstract class SalesImportPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : SalesImportPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SalesImportPageTests(DatabaseProvider.Postgres);
+
     private IRenderedComponent<SalesImportPage> Upload(string csv)
     {
         var page = Render<SalesImportPage>();

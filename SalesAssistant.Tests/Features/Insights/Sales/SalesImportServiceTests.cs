@@ -1,13 +1,18 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SalesAssistant.Catalog;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Insights.Sales;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Insights.Sales;
 
-public sealed class SalesImportServiceTests : IAsyncLifetime
+public abstract class SalesImportServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : SalesImportServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : SalesImportServiceTests(DatabaseProvider.Postgres);
+
     public const string Header = "order_id,sku,quantity,sold_at\n";
 
     /// <summary>Five till orders: T-1 and T-2 toaster + jam, T-3 toaster + kettle, T-4 kettle + jam, T-5 coffee machine alone.</summary>
@@ -27,7 +32,7 @@ public sealed class SalesImportServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         sales = new SalesImportService(database, TestUsers.Manager, TimeProvider.System, InsightsTexts.Localizer);
     }
 

@@ -1,10 +1,15 @@
+using SalesAssistant.Data;
 using SalesAssistant.Features.Insights.Together;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Insights.Together;
 
-public sealed class TogetherPageTests : ManagerTestContext
+public abstract class TogetherPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : TogetherPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : TogetherPageTests(DatabaseProvider.Postgres);
+
     [Fact]
     public void The_page_explains_its_measures_in_whole_sentences()
     {

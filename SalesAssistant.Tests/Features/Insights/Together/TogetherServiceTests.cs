@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using SalesAssistant.Catalog;
 using SalesAssistant.Catalog.AccessoryLinks;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Counter;
 using SalesAssistant.Features.Insights.Sales;
 using SalesAssistant.Features.Insights.Together;
@@ -16,8 +17,12 @@ namespace SalesAssistant.Tests.Features.Insights.Together;
 /// Baskets of <see cref="SalesImportServiceTests.FiveOrders"/>: TOAST-2 in 3 of 5 (T-1, T-2, T-3), JAM in 3 (T-1, T-2, T-4),
 /// KETTLE in 2 (T-3, T-4), CAFFE in 1. JAM is already an accessory of TOAST-2 (and of CAFFE) in the test catalog.
 /// </summary>
-public sealed class TogetherServiceTests : IAsyncLifetime
+public abstract class TogetherServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : TogetherServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : TogetherServiceTests(DatabaseProvider.Postgres);
+
     private static readonly TogetherQuery Week = new(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 8));
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 4, 10, 0, 0, TimeSpan.Zero));
     private TestDatabase database = null!;
@@ -25,7 +30,7 @@ public sealed class TogetherServiceTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         together = new TogetherService(database, TestUsers.Manager, new AccessoryLinkService(database, TestUsers.Manager, clock));
         var sales = new SalesImportService(database, TestUsers.Manager, clock, InsightsTexts.Localizer);
         Assert.True((await sales.ApplyAsync(Encoding.UTF8.GetBytes(SalesImportServiceTests.FiveOrders), "till.csv")).IsValid);

@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Families;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Families;
 
-public sealed class FamilyPageTests : ManagerTestContext
+public abstract class FamilyPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : FamilyPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : FamilyPageTests(DatabaseProvider.Postgres);
+
     [Fact]
     public async Task Moving_a_tier_down_reorders_the_family()
     {

@@ -7,15 +7,19 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Families;
 
-public sealed class FamilyServiceTests : IAsyncLifetime
+public abstract class FamilyServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : FamilyServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : FamilyServiceTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private FamilyService families = null!;
     private int toasters;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         families = new FamilyService(database, TestUsers.Manager);
         await using var db = database.CreateDbContext();
         toasters = (await db.Families.SingleAsync()).Id;

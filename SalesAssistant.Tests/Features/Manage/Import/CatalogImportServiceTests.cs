@@ -10,14 +10,18 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Import;
 
-public sealed class CatalogImportServiceTests : IAsyncLifetime
+public abstract class CatalogImportServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : CatalogImportServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CatalogImportServiceTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private CatalogImportService import = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         import = new CatalogImportService(database, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System);
     }
 
@@ -42,7 +46,7 @@ public sealed class CatalogImportServiceTests : IAsyncLifetime
     public async Task Export_then_import_into_an_empty_database_then_export_gives_the_same_file()
     {
         var first = await ExportAsync(database);
-        await using var empty = await TestDatabase.CreateAsync();
+        await using var empty = await TestDatabase.CreateAsync(provider);
         var importer = new CatalogImportService(empty, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System);
 
         var plan = await importer.ApplyAsync(Bytes(first), "export.csv", ImportMode.ReplaceCatalog);
@@ -62,7 +66,7 @@ public sealed class CatalogImportServiceTests : IAsyncLifetime
         const string csv = TestCatalog.Header + "\n"
             + "LINK-1,,\"=HYPERLINK(\"\"http://x.invalid\"\",\"\"y\"\")\",+Zedco,@SUM(1+1),10.00,1,,,,-20% less energy|=more,Mode: -eco\n"
             + "QUOTE-1,,''=quoted,,Kitchen,5.00,2,,,,,\n";
-        await using var source = await TestDatabase.WithCatalogAsync(csv);
+        await using var source = await TestDatabase.WithCatalogAsync(provider, csv);
         await using (var db = source.CreateDbContext())
         {
             var link = await db.Products.Include(p => p.Category).Include(p => p.TalkingPoints).SingleAsync(p => p.Sku == "LINK-1");
@@ -73,7 +77,7 @@ public sealed class CatalogImportServiceTests : IAsyncLifetime
         }
 
         var first = await ExportAsync(source);
-        await using var empty = await TestDatabase.CreateAsync();
+        await using var empty = await TestDatabase.CreateAsync(provider);
         var plan = await new CatalogImportService(empty, new CatalogFileReader(), TestUsers.Manager, TimeProvider.System)
             .ApplyAsync(Bytes(first), "export.csv", ImportMode.ReplaceCatalog);
         var second = await ExportAsync(empty);

@@ -2,15 +2,24 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SalesAssistant.Catalog.File;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Import;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Import;
 
-public sealed class ImportPageTests : ManagerTestContext
+public abstract class ImportPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
-    public ImportPageTests() => Services.AddSingleton(Options.Create(new ImportOptions { MaxFileBytes = 1024 }));
+    public sealed class OnSqlite() : ImportPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ImportPageTests(DatabaseProvider.Postgres);
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Services.AddSingleton(Options.Create(new ImportOptions { MaxFileBytes = 1024 }));
+    }
 
     private IRenderedComponent<ImportPage> Upload(InputFileContent file)
     {

@@ -1,12 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.Products;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Products;
 
-public sealed class ProductEditPageTests : ManagerTestContext
+public abstract class ProductEditPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : ProductEditPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductEditPageTests(DatabaseProvider.Postgres);
+
     private async Task<IRenderedComponent<ProductEditPage>> OpenProductAsync(string sku)
     {
         Render<MudBlazor.MudPopoverProvider>();
@@ -42,15 +47,19 @@ public sealed class ProductEditPageTests : ManagerTestContext
         page.Find("input[data-testid=product-name]").Input("Kettle, whisper quiet");
         page.Find("[data-testid=product-save]").Click();
 
-        page.WaitForAssertion(() => Assert.Contains("stock 42", page.Find("[data-testid=conflict-message]").TextContent));
-        Assert.Equal("42", page.Find("input[data-testid=product-stock]").GetAttribute("value"));
-        Assert.Equal("Kettle, quiet", page.Find("input[data-testid=product-name]").GetAttribute("value"));
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("stock 42", page.Find("[data-testid=conflict-message]").TextContent);
+            Assert.Equal("42", page.Find("input[data-testid=product-stock]").GetAttribute("value"));
+            Assert.Equal("Kettle, quiet", page.Find("input[data-testid=product-name]").GetAttribute("value"));
+        });
     }
 
     [Fact]
     public async Task Moving_an_accessory_up_reorders_the_list()
     {
         var page = await OpenProductAsync("TOAST-2");
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=accessory-up]").Count));
 
         page.FindAll("[data-testid=accessory-up]")[2].Click();
 

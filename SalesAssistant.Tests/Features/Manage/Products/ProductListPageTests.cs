@@ -10,8 +10,12 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Products;
 
-public sealed class ProductListPageTests : ManagerTestContext
+public abstract class ProductListPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : ProductListPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductListPageTests(DatabaseProvider.Postgres);
+
     private readonly HeldListQueries held = new();
 
     public override async ValueTask InitializeAsync()
@@ -24,11 +28,12 @@ public sealed class ProductListPageTests : ManagerTestContext
         page.FindAll("[data-testid=advice-product]").Select(e => e.GetAttribute("data-sku")!).ToArray();
 
     /// <summary>
-    /// Lets a released load run to its end: SQLite answers at once, so what is left of it are a few continuations queued
-    /// on the renderer's dispatcher, which runs them in order before each of these no-op calls.
+    /// Lets a released load run to its end: once the database has handed over its rows, what is left of it are a few
+    /// continuations queued on the renderer's dispatcher, which runs them in order before each of these no-op calls.
     /// </summary>
-    private static async Task LoadsEndedAsync(IRenderedComponent<ProductListPage> page)
+    private async Task LoadsEndedAsync(IRenderedComponent<ProductListPage> page)
     {
+        await held.HeldQueryDone.WaitAsync(TimeSpan.FromSeconds(30));
         for (var i = 0; i < 20; i++)
         {
             await page.InvokeAsync(() => { });
@@ -87,26 +92,44 @@ public sealed class ProductListPageTests : ManagerTestContext
     {
         private readonly TaskCompletionSource release = new();
         private readonly TaskCompletionSource firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource heldQueryDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task FirstHeld => firstHeld.Task;
+
+        /// <summary>A held query, released, has closed its reader: the database's part of the load is over.</summary>
+        public Task HeldQueryDone => heldQueryDone.Task;
 
         public void Release() => release.TrySetResult();
 
         public override async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData,
             InterceptionResult result)
         {
-            if (command.CommandText.Contains("LIMIT", StringComparison.Ordinal) && !command.CommandText.Contains("MATCH", StringComparison.Ordinal))
+            if (IsUnfilteredPage(command))
             {
                 firstHeld.TrySetResult();
                 await release.Task;
             }
             return result;
         }
+
+        public override InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+        {
+            if (IsUnfilteredPage(command))
+            {
+                heldQueryDone.TrySetResult();
+            }
+            return result;
+        }
+
+        /// <summary>A page of products without a full-text match: SQLite's is FTS5's MATCH, PostgreSQL's the tsvector's @@.</summary>
+        private static bool IsUnfilteredPage(DbCommand command) =>
+            command.CommandText.Contains("LIMIT", StringComparison.Ordinal)
+            && !command.CommandText.Contains("MATCH", StringComparison.Ordinal)
+            && !command.CommandText.Contains("@@", StringComparison.Ordinal);
     }
 
     private sealed class HeldFactory(TestDatabase database, HeldListQueries held) : IDbContextFactory<SalesDb>
     {
-        public SalesDb CreateDbContext() =>
-            SalesDb.Create(DatabaseProvider.Sqlite, new DbContextOptionsBuilder<SalesDb>().UseSalesSqlite(database.ConnectionString).AddInterceptors(held).Options);
+        public SalesDb CreateDbContext() => database.Settings.CreateFactory(held).CreateDbContext();
     }
 }

@@ -9,14 +9,18 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Products;
 
-public sealed class ProductServiceTests : IAsyncLifetime
+public abstract class ProductServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ProductServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductServiceTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private ProductService products = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         products = new ProductService(database, TestUsers.Manager, TimeProvider.System);
     }
 

@@ -9,15 +9,19 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.Staff;
 
-public sealed class StaffServiceTests : IAsyncLifetime
+public abstract class StaffServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : StaffServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : StaffServiceTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private ServiceProvider services = null!;
     private StaffService staff = null!;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await TestDatabase.CreateAsync(provider);
         services = IdentityServices.On(database, o => o.Lockout.MaxFailedAccessAttempts = 5);
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

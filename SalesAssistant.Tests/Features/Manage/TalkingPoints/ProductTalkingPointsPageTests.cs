@@ -1,11 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
+using SalesAssistant.Data;
 using SalesAssistant.Features.Manage.TalkingPoints;
 using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.TalkingPoints;
 
-public sealed class ProductTalkingPointsPageTests : ManagerTestContext
+public abstract class ProductTalkingPointsPageTests(DatabaseProvider provider) : ManagerTestContext(provider)
 {
+    public sealed class OnSqlite() : ProductTalkingPointsPageTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ProductTalkingPointsPageTests(DatabaseProvider.Postgres);
+
     private async Task<IRenderedComponent<ProductTalkingPointsPage>> OpenAsync(string sku)
     {
         Render<MudBlazor.MudPopoverProvider>();

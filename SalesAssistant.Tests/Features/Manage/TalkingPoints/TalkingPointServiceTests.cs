@@ -10,15 +10,19 @@ using SalesAssistant.Tests.TestSupport;
 
 namespace SalesAssistant.Tests.Features.Manage.TalkingPoints;
 
-public sealed class TalkingPointServiceTests : IAsyncLifetime
+public abstract class TalkingPointServiceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : TalkingPointServiceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : TalkingPointServiceTests(DatabaseProvider.Postgres);
+
     private TestDatabase database = null!;
     private TalkingPointService advice = null!;
     private int toaster;
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.WithCatalogAsync(TestCatalog.Csv);
+        database = await TestDatabase.WithCatalogAsync(provider, TestCatalog.Csv);
         advice = new TalkingPointService(database, TestUsers.Manager, TimeProvider.System);
         await using var db = database.CreateDbContext();
         toaster = (await db.Products.SingleAsync(p => p.Sku == "TOAST-4")).Id;

@@ -326,6 +326,26 @@ namespace SalesAssistant.Data.Migrations.Sqlite
                     b.ToTable("CatalogChanges");
                 });
 
+            modelBuilder.Entity("SalesAssistant.Catalog.CatalogRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 0L
+                        });
+                });
+
             modelBuilder.Entity("SalesAssistant.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")

@@ -68,7 +68,10 @@ public sealed class CatalogImportService(IDbContextFactory<SalesDb> dbFactory, C
             return await PlanAsync(file, fileName, mode, ct) with { ChangedSincePlan = true };
         }
         await transaction.CommitAsync(ct);
-        categoryCounts?.Forget();
+        if (categoryCounts is not null)
+        {
+            await categoryCounts.CatalogChangedAsync(ct);
+        }
         return plan with { Applied = true };
     }
 

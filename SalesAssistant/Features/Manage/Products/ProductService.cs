@@ -128,7 +128,7 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
             return (TakenMeanwhile, null);
         }
         await transaction.CommitAsync(ct);
-        categoryCounts?.Forget();
+        await CatalogChangedAsync(ct);
         return (ChangeResult.Saved, product.Id);
     }
 
@@ -176,10 +176,12 @@ public sealed class ProductService(IDbContextFactory<SalesDb> dbFactory, Current
             version, change, ConflictWith, ct, takenMeanwhile: TakenMeanwhile);
         if (result.Succeeded)
         {
-            categoryCounts?.Forget();
+            await CatalogChangedAsync(ct);
         }
         return result;
     }
+
+    private Task CatalogChangedAsync(CancellationToken ct) => categoryCounts?.CatalogChangedAsync(ct) ?? Task.CompletedTask;
 
     private ChangeResult TakenMeanwhile =>
         ChangeResult.Conflict(L["Another product took this SKU, EAN or tier while you were editing. Nothing was saved; check the values and save again."]);

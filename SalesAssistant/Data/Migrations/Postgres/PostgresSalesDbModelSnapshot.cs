@@ -340,6 +340,26 @@ namespace SalesAssistant.Data.Migrations.Postgres
                     b.ToTable("CatalogChanges");
                 });
 
+            modelBuilder.Entity("SalesAssistant.Catalog.CatalogRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CatalogRevisions");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Number = 0L
+                        });
+                });
+
             modelBuilder.Entity("SalesAssistant.Catalog.Category", b =>
                 {
                     b.Property<int>("Id")
