@@ -2,6 +2,7 @@
 # Mean, median and p95 per case from a BenchmarkDotNet log (its single-operation "WorkloadActual" lines), all
 # iterations and with upper outliers removed (Tukey fence) as BenchmarkDotNet does: for runs that stop before its summary.
 #   python3 scripts/benchmark-log-stats.py bench.log
+import re, statistics, sys
 name=None; data={}
 for line in open(sys.argv[1]):
     m=re.match(r"// Benchmark: \w+\.'(.*?)'.*\[Products=(\d+), Provider=(\w+)\]",line)
